@@ -1,0 +1,2 @@
+/** Signing helpers: the shared BouncyCastle provider and random source, ECDSA P-256 / SHA-256 signatures. */
+package org.domicile.certification.signing;

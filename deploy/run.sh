@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs Domicile on its embedded default: file database and keys under ./data, SMS to the local
+# outbox (http://localhost:8080/outbox), no outside account. Builds what is needed first.
+#   deploy/run.sh                      # port 8080, data in ./data
+#   PORT=9090 DOMICILE_DATA_DIR=/srv/domicile deploy/run.sh
+# Every setting can be given as an environment variable (see README, "Configuration").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+port=${PORT:-8080}
+export DOMICILE_DATA_DIR=${DOMICILE_DATA_DIR:-$root/data}
+export DOMICILE_PUBLIC_URL=${DOMICILE_PUBLIC_URL:-http://localhost:$port}
+mkdir -p "$DOMICILE_DATA_DIR"
+
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  echo "Building Domicile (first time: downloads dependencies, a few minutes)..."
+  mvn -q -B -DskipTests install
+fi
+
+cluster_opts=(--nocluster)
+if [ -n "${DOMICILE_CLUSTER:-}" ]; then
+  # Several instances on this machine (or hosts listed in DOMICILE_CLUSTER, e.g. 127.0.0.1:6900).
+  cluster_opts=(--clustermode "tcpip:${DOMICILE_CLUSTER}" --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1)
+fi
+
+java ${JAVA_OPTS:--Xmx1g} -jar deploy/target/payara-micro.jar \
+  --deploy deploy/target/domicile.war:/ --port "$port" "${cluster_opts[@]}" --disablephonehome \
+  --rootdir "$DOMICILE_DATA_DIR/server" &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' INT TERM
+
+for _ in $(seq 1 180); do
+  if ! kill -0 $server 2>/dev/null; then echo "Domicile did not start (see the log above)." >&2; exit 1; fi
+  if curl -fsS "http://localhost:$port/health/ready" >/dev/null 2>&1; then
+    echo
+    echo "Domicile is ready: http://localhost:$port/"
+    echo "  text messages (local outbox): http://localhost:$port/outbox"
+    echo "  data folder: $DOMICILE_DATA_DIR   (Ctrl+C stops the server)"
+    break
+  fi
+  sleep 1
+done
+wait $server

@@ -1,0 +1,2 @@
+/** Organisations and counterparts. */
+package org.domicile.directory.domain;

@@ -1,0 +1,2 @@
+/** Use cases on accounts; each public method is one transaction. */
+package org.domicile.identity.application;

@@ -1,0 +1,2 @@
+/** Accounts and the value objects that guard their fields. No persistence or container code beyond JPA mapping. */
+package org.domicile.identity.domain;

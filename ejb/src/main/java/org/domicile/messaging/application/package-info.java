@@ -1,0 +1,2 @@
+/** Sending text messages under caps, and taking in delivery reports. */
+package org.domicile.messaging.application;

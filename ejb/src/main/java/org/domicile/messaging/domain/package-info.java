@@ -1,0 +1,2 @@
+/** The record of a text message and its delivery status. */
+package org.domicile.messaging.domain;

@@ -1,0 +1,2 @@
+/** Processing steps and the operators registered to perform them. */
+package org.domicile.operators.domain;

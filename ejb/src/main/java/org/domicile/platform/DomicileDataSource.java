@@ -1,0 +1,24 @@
+package org.domicile.platform;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+
+/**
+ * The one data source of the domiciliation server. Its values come from MicroProfile Config,
+ * so the same build runs on the embedded file database (default) and on PostgreSQL
+ * ({@code DOMICILE_DB_URL}, {@code DOMICILE_DB_USER}, {@code DOMICILE_DB_PASSWORD},
+ * {@code DOMICILE_DB_DRIVER} in the environment).
+ */
+@DataSourceDefinition(
+        name = DomicileDataSource.JNDI_NAME,
+        className = "${MPCONFIG=domicile.db.driver}",
+        url = "${MPCONFIG=domicile.db.url}",
+        user = "${MPCONFIG=domicile.db.user}",
+        password = "${MPCONFIG=domicile.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {"fish.payara.log-jdbc-calls=false"})
+@Singleton
+public class DomicileDataSource {
+    public static final String JNDI_NAME = "java:app/jdbc/domicile";
+}

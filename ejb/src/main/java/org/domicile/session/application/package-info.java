@@ -1,0 +1,2 @@
+/** The session-opening protocol, office login, and the registry of open sessions. */
+package org.domicile.session.application;

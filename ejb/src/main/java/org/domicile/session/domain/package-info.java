@@ -1,0 +1,2 @@
+/** Challenges (a session opening in progress) and office sessions, each guarding its own rules. */
+package org.domicile.session.domain;
