@@ -4,6 +4,8 @@
 #   deploy/run.sh                      # port 8080, data in ./data
 #   PORT=9090 DOMICILE_DATA_DIR=/srv/domicile deploy/run.sh
 # Every setting can be given as an environment variable (see README, "Configuration").
+# Instances share nothing but the database and the key store, so several can run side by side
+# (deploy/cluster.sh); no Hazelcast cluster is formed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -17,15 +19,9 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
   mvn -q -B -DskipTests install
 fi
 
-cluster_opts=(--nocluster)
-if [ -n "${DOMICILE_CLUSTER:-}" ]; then
-  # Several instances on this machine (or hosts listed in DOMICILE_CLUSTER, e.g. 127.0.0.1:6900).
-  cluster_opts=(--clustermode "tcpip:${DOMICILE_CLUSTER}" --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1)
-fi
-
 java ${JAVA_OPTS:--Xmx1g} -jar deploy/target/payara-micro.jar \
-  --deploy deploy/target/domicile.war:/ --port "$port" "${cluster_opts[@]}" --disablephonehome \
-  --rootdir "$DOMICILE_DATA_DIR/server" &
+  --deploy deploy/target/domicile.war:/ --port "$port" --nocluster --disablephonehome \
+  --rootdir "$DOMICILE_DATA_DIR/server-$port" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' INT TERM
 
