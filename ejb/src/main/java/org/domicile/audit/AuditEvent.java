@@ -35,7 +35,7 @@ public class AuditEvent {
     }
 
     /**
-     * Encodes against log injection: control characters (new lines included) become
+     * Encodes against log injection: control, line/paragraph separator and format (bidi) characters become
      * {@code \\uXXXX}, so one event is always one line and cannot forge another.
      */
     static String clean(String s, int max) {
@@ -45,7 +45,9 @@ public class AuditEvent {
         var b = new StringBuilder(Math.min(s.length(), max));
         for (int i = 0; i < s.length() && b.length() < max; i++) {
             char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.FORMAT) {
                 b.append(String.format("\\u%04x", (int) c));
             } else {
                 b.append(c);

@@ -71,6 +71,10 @@ public class DomicileSettings {
     Optional<String> twilioFrom;
 
     @Inject
+    @ConfigProperty(name = "domicile.twilio.api-url")
+    Optional<String> twilioApiUrl;
+
+    @Inject
     @ConfigProperty(name = "domicile.public-url")
     Optional<String> publicUrl;
 
@@ -132,6 +136,11 @@ public class DomicileSettings {
 
     public Optional<String> twilioFrom() {
         return twilioFrom;
+    }
+
+    /** Base URL of the Twilio API when reached through a relay; empty for Twilio's own hosts. */
+    public Optional<String> twilioApiUrl() {
+        return twilioApiUrl.filter(s -> !s.isBlank());
     }
 
     /** The address users reach this service at (for links and Twilio status callbacks). */

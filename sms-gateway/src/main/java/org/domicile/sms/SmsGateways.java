@@ -43,7 +43,7 @@ public final class SmsGateways {
             case TWILIO -> {
                 Duration timeout = settings.timeout() == null ? DEFAULT_TIMEOUT : settings.timeout();
                 return TwilioSmsGateway.create(settings.twilioAccountSid(), settings.twilioAuthToken(),
-                        settings.twilioFrom(), settings.twilioStatusCallbackUrl(), timeout);
+                        settings.twilioFrom(), settings.twilioStatusCallbackUrl(), timeout, settings.twilioApiUrl());
             }
             default -> throw new IllegalArgumentException("Unknown SMS provider \"" + settings.provider()
                     + "\": allowed values are \"" + TWILIO + "\" and \"" + OUTBOX + "\" (the default when not set).");

@@ -14,9 +14,17 @@ import java.time.Duration;
  * @param twilioFrom              sender: an E.164 number, an alphanumeric sender id or a short code
  * @param twilioStatusCallbackUrl where Twilio posts delivery reports; null for none
  * @param timeout                 connect and read timeout towards Twilio; null for {@link SmsGateways#DEFAULT_TIMEOUT}
+ * @param twilioApiUrl            base URL of the Twilio API when it is reached through a relay; null for Twilio's own
  */
 public record SmsSettings(String provider, Path outboxFile, String twilioAccountSid, String twilioAuthToken,
-                          String twilioFrom, String twilioStatusCallbackUrl, Duration timeout) {
+                          String twilioFrom, String twilioStatusCallbackUrl, Duration timeout, String twilioApiUrl) {
+
+    /** Settings without an API relay. */
+    public SmsSettings(String provider, Path outboxFile, String twilioAccountSid, String twilioAuthToken,
+                       String twilioFrom, String twilioStatusCallbackUrl, Duration timeout) {
+        this(provider, outboxFile, twilioAccountSid, twilioAuthToken, twilioFrom, twilioStatusCallbackUrl, timeout,
+                null);
+    }
 
     /** Settings for the local outbox, the embedded default. */
     public static SmsSettings outbox(Path outboxFile) {
@@ -31,7 +39,8 @@ public record SmsSettings(String provider, Path outboxFile, String twilioAccount
                 + ", twilioAuthToken=" + (twilioAuthToken == null || twilioAuthToken.isEmpty() ? "<not set>" : "<hidden>")
                 + ", twilioFrom=" + twilioFrom
                 + ", twilioStatusCallbackUrl=" + withoutUserInfo(twilioStatusCallbackUrl)
-                + ", timeout=" + timeout + "]";
+                + ", timeout=" + timeout
+                + ", twilioApiUrl=" + withoutUserInfo(twilioApiUrl) + "]";
     }
 
     // Twilio accepts https://user:password@host/... callbacks; the password must not reach a log.

@@ -22,7 +22,7 @@ public class PasswordPolicy {
         if (password == null || password.codePointCount(0, password.length()) < MIN) {
             return Optional.of("Password: at least " + MIN + " characters.");
         }
-        if (password.length() > MAX) {
+        if (password.codePointCount(0, password.length()) > MAX) {
             return Optional.of("Password: at most " + MAX + " characters.");
         }
         if (common.contains(password)) {

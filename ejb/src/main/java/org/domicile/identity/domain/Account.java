@@ -104,6 +104,12 @@ public class Account {
         }
     }
 
+    /** A new, verified mobile number replaces the old one (the caller has re-authenticated the user). */
+    public void changeMobile(MobileNumber number) {
+        this.mobile = number.e164();
+        this.mobileVerified = true;
+    }
+
     public void changeTrustLevel(TrustLevel level) {
         this.trustLevel = level;
     }

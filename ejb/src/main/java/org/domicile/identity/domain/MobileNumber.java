@@ -22,7 +22,9 @@ public final class MobileNumber {
     }
 
     public static Optional<MobileNumber> parse(String raw) {
-        if (raw == null || raw.isBlank() || raw.length() > 32 || !raw.strip().startsWith("+")) {
+        // Only digits and the usual separators: libphonenumber would read letters as keypad digits
+        // ("FLOWER") and drop extensions, and a code must never go to a number the user did not type.
+        if (raw == null || raw.length() > 32 || !raw.strip().matches("\\+[0-9][0-9 .()-]*")) {
             return Optional.empty();
         }
         try {
@@ -49,12 +51,19 @@ public final class MobileNumber {
         return e164;
     }
 
-    /** "+33*******78": enough for a user to recognise his own number, not enough to dial it. */
+    /** "+33*******78": the country code and the last two digits; enough to recognise, not to dial. */
     public String masked() {
-        if (e164.length() <= 5) {
+        String country;
+        try {
+            country = "+" + UTIL.parse(e164, "ZZ").getCountryCode();
+        } catch (NumberParseException e) {
             return "***";
         }
-        return e164.substring(0, 3) + "*".repeat(e164.length() - 5) + e164.substring(e164.length() - 2);
+        int hidden = e164.length() - country.length() - 2;
+        if (hidden <= 0) {
+            return "***";
+        }
+        return country + "*".repeat(hidden) + e164.substring(e164.length() - 2);
     }
 
     @Override

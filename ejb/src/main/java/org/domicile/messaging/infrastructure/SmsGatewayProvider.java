@@ -32,7 +32,8 @@ public class SmsGatewayProvider {
         gateway = SmsGateways.create(new SmsSettings(settings.smsProvider(),
                 settings.dataDir().resolve("outbox").resolve("sms.jsonl"),
                 settings.twilioAccountSid().orElse(null), settings.twilioAuthToken().orElse(null),
-                settings.twilioFrom().orElse(null), callback, settings.smsTimeout()));
+                settings.twilioFrom().orElse(null), callback, settings.smsTimeout(),
+                settings.twilioApiUrl().orElse(null)));
         LOG.info(() -> "Text messages go through the " + gateway.name() + " gateway");
     }
 

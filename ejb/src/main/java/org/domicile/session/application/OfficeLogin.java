@@ -93,7 +93,7 @@ public class OfficeLogin {
                 audit.record(account.loginName(), "session.opened", session.principal().sessionId(), "OK", source, "-");
                 yield new CodeOutcome(Purpose.LOGIN, Optional.of(session));
             }
-            case CORRESPONDENCE -> throw new CodeRejectedException(SessionOpening.NO_LONGER_VALID, 0);
+            case CORRESPONDENCE, MOBILE_CHANGE -> throw new CodeRejectedException(SessionOpening.NO_LONGER_VALID, 0);
         };
     }
 
@@ -103,7 +103,7 @@ public class OfficeLogin {
                 .flatMap(id -> accounts.find(new AccountId(id)))
                 .orElseThrow(() -> new CodeRejectedException(SessionOpening.NO_LONGER_VALID, 0));
         Purpose purpose = opening.purposeOf(challengeId).orElse(Purpose.LOGIN);
-        if (purpose == Purpose.CORRESPONDENCE) {
+        if (purpose != Purpose.LOGIN && purpose != Purpose.PHONE_VERIFICATION) {
             throw new CodeRejectedException(SessionOpening.NO_LONGER_VALID, 0);
         }
         return opening.resend(challengeId, account, NOTHING_BOUND, SmsTexts.forPurpose(purpose, settings), source);

@@ -17,6 +17,7 @@ import org.domicile.audit.AuditLog;
 import org.domicile.certification.trust.PartyRef;
 import org.domicile.certification.trust.TrustLevel;
 import org.domicile.identity.domain.Account;
+import org.domicile.identity.domain.MobileNumber;
 import org.domicile.operators.application.OperatorRegistry;
 import org.domicile.platform.DomicileException;
 import org.domicile.platform.DomicileSettings;
@@ -77,6 +78,14 @@ public class SessionOpening {
     public ChallengeView open(Account account, Purpose purpose, TrustLevel required, List<PartyRef> counterparts,
                               byte[] boundData, Function<String, String> smsText, String source) {
         var mobile = account.mobile().orElseThrow(() -> new DomicileException("This account has no mobile number."));
+        return open(account, mobile, purpose, required, counterparts, boundData, smsText, source);
+    }
+
+    /** As {@link #open(Account, Purpose, TrustLevel, List, byte[], Function, String)}, sending the code to {@code to}. */
+    public ChallengeView open(Account account, MobileNumber to, Purpose purpose, TrustLevel required,
+                              List<PartyRef> counterparts, byte[] boundData, Function<String, String> smsText,
+                              String source) {
+        var mobile = to;
         var parties = new ArrayList<PartyRef>();
         parties.add(account.party());
         parties.addAll(counterparts);

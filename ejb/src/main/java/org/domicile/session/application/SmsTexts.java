@@ -18,6 +18,8 @@ public final class SmsTexts {
                     + minutes + " min.";
             case CORRESPONDENCE -> code -> "Domicile: code " + code + " confirms your correspondence. Valid "
                     + minutes + " min.";
+            case MOBILE_CHANGE -> code -> "Domicile: code " + code + " makes this number the mobile of your office."
+                    + " Valid " + minutes + " min.";
         };
     }
 }

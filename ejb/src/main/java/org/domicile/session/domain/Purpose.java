@@ -7,5 +7,7 @@ public enum Purpose {
     /** Proving that a mobile number belongs to the account. */
     PHONE_VERIFICATION,
     /** Opening a correspondence session with counterparts, bound to the content. */
-    CORRESPONDENCE
+    CORRESPONDENCE,
+    /** Proving a new mobile number before it replaces the old one; bound to the new number. */
+    MOBILE_CHANGE
 }

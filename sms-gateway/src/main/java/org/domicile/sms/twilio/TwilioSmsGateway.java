@@ -81,6 +81,15 @@ public final class TwilioSmsGateway implements SmsGateway {
      */
     public static TwilioSmsGateway create(String accountSid, String authToken, String from,
                                           String statusCallbackUrl, Duration timeout) {
+        return create(accountSid, authToken, from, statusCallbackUrl, timeout, null);
+    }
+
+    /**
+     * As {@link #create(String, String, String, String, Duration)}, reaching the API at {@code apiBaseUrl}
+     * (an http(s) URL of a relay) instead of Twilio's own hosts when it is not null.
+     */
+    public static TwilioSmsGateway create(String accountSid, String authToken, String from,
+                                          String statusCallbackUrl, Duration timeout, String apiBaseUrl) {
         if (accountSid == null || accountSid.isBlank()) {
             throw new IllegalStateException("Twilio SMS gateway: the account SID is not set.");
         }
@@ -98,9 +107,22 @@ public final class TwilioSmsGateway implements SmsGateway {
         String checkedFrom = checkFrom(from);
         URI callback = checkCallback(statusCallbackUrl);
         TwilioRestClient client = new TwilioRestClient.Builder(accountSid.trim(), authToken.trim())
-                .httpClient(new BoundedNetworkHttpClient(timeout))
+                .httpClient(apiBaseUrl == null || apiBaseUrl.isBlank() ? new BoundedNetworkHttpClient(timeout)
+                        : new ApiBaseUrlHttpClient(checkApiUrl(apiBaseUrl), timeout))
                 .build();
         return new TwilioSmsGateway(client, checkedFrom, callback == null ? null : callback.toString());
+    }
+
+    private static String checkApiUrl(String url) {
+        try {
+            URI uri = new URI(url.trim());
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalStateException("Twilio SMS gateway: the API URL must be an absolute http(s) URL.");
+            }
+            return uri.toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("Twilio SMS gateway: the API URL is not a valid URL.");
+        }
     }
 
     private static String checkFrom(String from) {

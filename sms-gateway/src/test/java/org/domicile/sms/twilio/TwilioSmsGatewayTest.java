@@ -62,7 +62,7 @@ class TwilioSmsGatewayTest {
 
     private static TwilioSmsGateway gatewayOn(String baseUrl, Duration timeout) {
         TwilioRestClient client = new TwilioRestClient.Builder(SID, TOKEN)
-                .httpClient(new LocalTwilioHttpClient(baseUrl, timeout))
+                .httpClient(new ApiBaseUrlHttpClient(baseUrl, timeout))
                 .build();
         return new TwilioSmsGateway(client, FROM, CALLBACK);
     }
@@ -112,7 +112,7 @@ class TwilioSmsGatewayTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody(messageJson("SM00000000000000000000000000000001", "accepted"))));
         TwilioRestClient client = new TwilioRestClient.Builder(SID, TOKEN)
-                .httpClient(new LocalTwilioHttpClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(5)))
+                .httpClient(new ApiBaseUrlHttpClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(5)))
                 .build();
         TwilioSmsGateway gateway = new TwilioSmsGateway(client, FROM, CALLBACK + "?tenant=a");
 

@@ -10,16 +10,18 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 
 /**
- * Twilio's client has no base-URL option: this one sends every request to a local server instead
- * (same method, path, query, form, headers and auth), keeping the production timeouts and no-retry rule.
+ * Twilio's client has no base-URL option: this one sends every request to another base URL
+ * (same method, path, query, form, headers and auth), keeping the timeouts and the no-retry rule.
+ * Used when {@code DOMICILE_TWILIO_API_URL} names an API relay (an egress proxy, a regional
+ * edge), and by the tests, which point the real client at a local stub.
  */
-final class LocalTwilioHttpClient extends BoundedNetworkHttpClient {
+public final class ApiBaseUrlHttpClient extends BoundedNetworkHttpClient {
 
     private final String baseUrl;
 
-    LocalTwilioHttpClient(String baseUrl, Duration timeout) {
+    public ApiBaseUrlHttpClient(String baseUrl, Duration timeout) {
         super(timeout);
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     @Override
