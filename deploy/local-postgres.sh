@@ -22,7 +22,7 @@ case "$cmd" in
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     chmod 700 "$dir"
     if [ ! -f "$dir/PG_VERSION" ]; then
-      as_pg "'$bindir/initdb' -D '$dir' -U postgres -A trust -E UTF8 --no-locale" >"$dir.initdb.log" 2>&1 \
+      as_pg "'$bindir/initdb' -D '$dir' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >"$dir.initdb.log" 2>&1 \
         || { cat "$dir.initdb.log" >&2; exit 1; }
     fi
     as_pg "'$bindir/pg_ctl' -D '$dir' -l '$dir/server.log' -w -t 60 -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=on\" start" >/dev/null

@@ -79,18 +79,13 @@ public class MobileChange {
         Account account = accounts.find(new AccountId(accountId)).orElseThrow();
         var old = account.mobile();
         account.changeMobile(number);
+        // The notice goes out in its own transaction: if it cannot be sent, the change still stands.
+        boolean told = old.map(o -> sms.sendNotice(accountId, o.e164(), "MOBILE_CHANGED",
+                "Domicile: the mobile number of your office was changed to " + number.masked()
+                        + ". If this was not you, contact the operator now.")).orElse(false);
         audit.record(account.loginName(), "account.mobile-changed", accountId, "OK", source,
-                old.map(MobileNumber::masked).orElse("-") + " -> " + number.masked());
-        old.ifPresent(o -> {
-            try {
-                sms.send(accountId, o.e164(), "MOBILE_CHANGED", "Domicile: the mobile number of your office was"
-                        + " changed to " + number.masked() + ". If this was not you, contact the operator now.");
-            } catch (DomicileException notificationFailed) {
-                // The change itself stands; the audit trail has it. The notice is best effort.
-                audit.record(account.loginName(), "account.mobile-change-notice", accountId, "FAILED", source,
-                        notificationFailed.getMessage());
-            }
-        });
+                old.map(MobileNumber::masked).orElse("-") + " -> " + number.masked()
+                        + (told ? "; old number notified" : "; old number NOT notified"));
     }
 
     private static byte[] bound(MobileNumber number) {

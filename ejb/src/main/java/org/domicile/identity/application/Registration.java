@@ -82,8 +82,10 @@ public class Registration {
         } catch (jakarta.persistence.PersistenceException raceOnSameName) {
             throw new BadInputException("loginName", "Login name: this name is taken. Choose another one.");
         }
+        ChallengeView challenge = opening.open(account, Purpose.PHONE_VERIFICATION, OfficeLogin.OFFICE_LEVEL,
+                List.of(), new byte[0], SmsTexts.forPurpose(Purpose.PHONE_VERIFICATION, settings), source);
+        // Recorded only once the code is on its way: a registration rolled back is not on record as made.
         audit.record(account.loginName(), "account.registered", account.id().value(), "OK", source, "-");
-        return opening.open(account, Purpose.PHONE_VERIFICATION, OfficeLogin.OFFICE_LEVEL, List.of(), new byte[0],
-                SmsTexts.forPurpose(Purpose.PHONE_VERIFICATION, settings), source);
+        return challenge;
     }
 }

@@ -18,7 +18,7 @@ import org.domicile.sms.SmsMessage;
 import org.domicile.sms.SmsReceipt;
 
 /**
- * Sends one text message now, under the per-number cap (SECURITY-BASELINE 6: SMS cost abuse),
+ * Sends one text message now, under the per-number and per-purpose cap (SECURITY-BASELINE 6: SMS cost abuse),
  * and keeps a record of it whatever happens. A failure reaches the caller as a
  * {@link DomicileException} with a sentence for the user, which rolls the caller's work back:
  * no code is left waiting that the user never received.
@@ -44,7 +44,9 @@ public class SmsDispatch {
     /** Sends {@code body} to {@code e164}; returns the id of the message record. */
     public String send(String accountId, String e164, String purpose, String body) {
         var now = time.now();
-        long sentLastHour = records.countSince(e164, now.minus(Duration.ofHours(1)));
+        // Counted per purpose: registrations typed with somebody else's number must not use up
+        // the login codes of that number's owner.
+        long sentLastHour = records.countSince(e164, purpose, now.minus(Duration.ofHours(1)));
         if (sentLastHour >= settings.smsPerNumberPerHour()) {
             throw new DomicileException("Too many text messages were sent to this number in the last hour. "
                     + "Please try again later.");
@@ -61,6 +63,20 @@ public class SmsDispatch {
         } catch (RuntimeException e) {
             records.failed(recordId, e.getClass().getSimpleName());
             throw new DomicileException("The text message could not be sent. Please try again later.");
+        }
+    }
+
+    /**
+     * A notice whose failure must not undo the caller's work: sent in a transaction of its own.
+     * Returns whether it was sent.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean sendNotice(String accountId, String e164, String purpose, String body) {
+        try {
+            send(accountId, e164, purpose, body);
+            return true;
+        } catch (DomicileException notSent) {
+            return false;
         }
     }
 

@@ -50,9 +50,11 @@ public class SmsRecords {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public long countSince(String e164, Instant since) {
-        return em.createQuery("select count(s) from SmsRecord s where s.recipient = :r and s.createdAt >= :t", Long.class)
-                .setParameter("r", e164).setParameter("t", since.toEpochMilli()).getSingleResult();
+    public long countSince(String e164, String purpose, Instant since) {
+        return em.createQuery("select count(s) from SmsRecord s where s.recipient = :r and s.purpose = :p"
+                        + " and s.createdAt >= :t", Long.class)
+                .setParameter("r", e164).setParameter("p", purpose).setParameter("t", since.toEpochMilli())
+                .getSingleResult();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

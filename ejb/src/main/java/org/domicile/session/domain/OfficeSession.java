@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,7 +37,10 @@ public class OfficeSession {
     @Enumerated(EnumType.STRING)
     @Column(name = "end_reason")
     private EndReason endReason;
-    @Version
+    /**
+     * Not a JPA version: a session's writes only move forward (last seen, ended), and several
+     * requests of one session may touch it at once; optimistic locking would fail all but one.
+     */
     private long version;
 
     protected OfficeSession() {

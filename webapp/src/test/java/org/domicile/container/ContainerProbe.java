@@ -1,0 +1,97 @@
+package org.domicile.container;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.domicile.certification.trust.TrustLevel;
+import org.domicile.identity.domain.Account;
+import org.domicile.session.domain.Challenge;
+import org.domicile.session.domain.CodeFailure;
+
+/**
+ * What an auditor would look at in the database, read (or prepared) by the tests. Each method
+ * is one transaction of its own, so what it sees is what was committed.
+ */
+@Stateless
+public class ContainerProbe {
+
+    @PersistenceContext(unitName = "domicile")
+    EntityManager em;
+
+    /** State and tries of a challenge, as stored. */
+    public record ChallengeState(String status, int attempts) {
+    }
+
+    public ChallengeState challenge(String id) {
+        Challenge c = em.find(Challenge.class, id);
+        return new ChallengeState(c.status().name(), c.attempts());
+    }
+
+    public long challengesOf(String accountId) {
+        return count("select count(*) from challenge where account_id = ?1", accountId);
+    }
+
+    public long codeFailuresOf(String accountId) {
+        return count("select count(*) from code_failure where account_id = ?1", accountId);
+    }
+
+    public long accountsNamed(String loginName) {
+        return count("select count(*) from account where login_name = ?1", loginName);
+    }
+
+    public long accounts() {
+        return ((Number) em.createNativeQuery("select count(*) from account").getSingleResult()).longValue();
+    }
+
+    public long smsRecordsTo(String e164) {
+        return count("select count(*) from sms_message where recipient = ?1", e164);
+    }
+
+    /** Every row of {@code table} whose {@code column} equals {@code value}, each column as text. */
+    public List<String> rows(String table, String column, String value) {
+        if (!table.matches("[a-z_]+") || !column.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("table and column are constants of the tests");
+        }
+        List<?> rows = em.createNativeQuery("select * from " + table + " where " + column + " = ?1")
+                .setParameter(1, value).getResultList();
+        return rows.stream().map(r -> r instanceof Object[] a ? Arrays.toString(a) : String.valueOf(r)).toList();
+    }
+
+    /** The audit lines an account produced or that concern it: "action outcome detail". */
+    public List<String> auditOf(String... actorsOrTargets) {
+        return Arrays.stream(actorsOrTargets).flatMap(who -> em.createNativeQuery(
+                        "select action, outcome, detail from audit_event where actor = ?1 or target = ?1")
+                .setParameter(1, who).getResultList().stream()
+                .map(r -> String.join(" ", Arrays.stream((Object[]) r).map(String::valueOf).toList())))
+                .map(Object::toString).toList();
+    }
+
+    public Optional<String> sessionEndReason(String sessionId) {
+        List<?> r = em.createNativeQuery("select end_reason from office_session where id = ?1")
+                .setParameter(1, sessionId).getResultList();
+        return r.isEmpty() ? Optional.empty() : Optional.ofNullable(r.get(0)).map(Object::toString);
+    }
+
+    public TrustLevel trustLevelOf(String accountId) {
+        return em.find(Account.class, accountId).trustLevel();
+    }
+
+    public Account account(String accountId) {
+        return em.find(Account.class, accountId);
+    }
+
+    /** Wrong codes typed earlier, as the code check would have stored them. */
+    public void addCodeFailures(String accountId, int n, Instant at) {
+        for (int i = 0; i < n; i++) {
+            em.persist(new CodeFailure(accountId, at));
+        }
+    }
+
+    private long count(String sql, String param) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, param).getSingleResult()).longValue();
+    }
+}
