@@ -12,6 +12,8 @@ import org.domicile.messaging.domain.SmsRecord;
 import org.domicile.messaging.infrastructure.SmsGatewayProvider;
 import org.domicile.platform.DomicileException;
 import org.domicile.platform.DomicileSettings;
+import org.domicile.platform.LimitReachedException;
+import org.domicile.platform.ServiceUnavailableException;
 import org.domicile.platform.TimeSource;
 import org.domicile.sms.SmsException;
 import org.domicile.sms.SmsMessage;
@@ -48,8 +50,8 @@ public class SmsDispatch {
         // the login codes of that number's owner.
         long sentLastHour = records.countSince(e164, purpose, now.minus(Duration.ofHours(1)));
         if (sentLastHour >= settings.smsPerNumberPerHour()) {
-            throw new DomicileException("Too many text messages were sent to this number in the last hour. "
-                    + "Please try again later.");
+            throw new LimitReachedException("Too many text messages were sent to this number in the last hour. "
+                    + "Please try again later.", Duration.ofHours(1));
         }
         var gateway = gateways.gateway();
         String recordId = records.open(accountId, e164, purpose, gateway.name());
@@ -59,6 +61,9 @@ public class SmsDispatch {
             return recordId;
         } catch (SmsException e) {
             records.failed(recordId, e.kind() + ": " + e.getMessage());
+            if (e.kind() == SmsException.Kind.UNAVAILABLE) {
+                throw new ServiceUnavailableException(e.userMessage());
+            }
             throw new DomicileException(e.userMessage());
         } catch (RuntimeException e) {
             records.failed(recordId, e.getClass().getSimpleName());

@@ -111,7 +111,10 @@ public class OfficeLogin {
 
     /** Ends the session of this token on the server. */
     public void logout(String token, String source) {
-        sessions.end(token, org.domicile.session.domain.EndReason.LOGOUT);
+        sessions.validate(token).ifPresent(p -> {
+            sessions.end(token, org.domicile.session.domain.EndReason.LOGOUT);
+            audit.record(p.loginName(), "session.logout", p.sessionId(), "OK", source, "-");
+        });
     }
 
     private static String cut(String s) {

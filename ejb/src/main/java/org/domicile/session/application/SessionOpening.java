@@ -22,6 +22,7 @@ import org.domicile.operators.application.OperatorRegistry;
 import org.domicile.platform.DomicileException;
 import org.domicile.platform.DomicileSettings;
 import org.domicile.platform.Ids;
+import org.domicile.platform.LimitReachedException;
 import org.domicile.platform.TimeSource;
 import org.domicile.session.domain.Challenge;
 import org.domicile.session.domain.ChallengeStatus;
@@ -125,7 +126,8 @@ public class SessionOpening {
         var allowedAt = challenge.resendAllowedAt(settings.resendCooldown());
         if (now.isBefore(allowedAt)) {
             long wait = Math.max(1, Duration.between(now, allowedAt).toSeconds());
-            throw new DomicileException("Please wait " + wait + " seconds before asking for a new code.");
+            throw new LimitReachedException("Please wait " + wait + " seconds before asking for a new code.",
+                    Duration.ofSeconds(wait));
         }
         var mobile = account.mobile().orElseThrow();
         challenge.resent(certification.issueSecret(challenge.id(), boundData, account.id().value(),
