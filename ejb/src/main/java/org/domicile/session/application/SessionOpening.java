@@ -126,7 +126,8 @@ public class SessionOpening {
         var allowedAt = challenge.resendAllowedAt(settings.resendCooldown());
         if (now.isBefore(allowedAt)) {
             long wait = Math.max(1, Duration.between(now, allowedAt).toSeconds());
-            throw new LimitReachedException("Please wait " + wait + " seconds before asking for a new code.",
+            throw new LimitReachedException("Please wait " + wait + (wait == 1 ? " second" : " seconds")
+                    + " before asking for a new code.",
                     Duration.ofSeconds(wait));
         }
         var mobile = account.mobile().orElseThrow();

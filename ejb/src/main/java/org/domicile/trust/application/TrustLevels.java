@@ -57,6 +57,9 @@ public class TrustLevels {
             errors.put("justification", "Justification: 10 to 500 characters saying why the level changes.");
         }
         PartyRef party = parseParty(partyKey, errors);
+        if (party.kind() == PartyKind.USER && party.id().equals(operatorAccountId)) {
+            errors.put("party", "Party: nobody changes his own trust level.");
+        }
         if (!errors.isEmpty()) {
             throw new BadInputException(errors);
         }
