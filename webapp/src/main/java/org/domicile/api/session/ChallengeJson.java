@@ -13,7 +13,7 @@ public record ChallengeJson(String challengeId,
                             @Schema(type = SchemaType.STRING, format = "date-time") Instant expiresAt,
                             @Schema(type = SchemaType.STRING, format = "date-time") Instant resendAllowedAt) {
 
-    static ChallengeJson of(ChallengeView view) {
+    public static ChallengeJson of(ChallengeView view) {
         return new ChallengeJson(view.challengeId(), view.purpose().name(), view.maskedMobile(), view.expiresAt(),
                 view.resendAllowedAt());
     }
