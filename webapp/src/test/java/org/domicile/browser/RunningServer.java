@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.domicile.testing.ServerProcess;
 
 /**
  * One Domicile server (Payara Micro with the packaged WAR) for every browser test class of a run:
@@ -39,16 +40,12 @@ public final class RunningServer implements BeforeAllCallback {
     /** The resend cooldown the server runs with. */
     public static final Duration RESEND_COOLDOWN = Duration.ofSeconds(2);
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration OUTBOX_WAIT = Duration.ofSeconds(10);
     private static final Pattern SETUP_CODE = Pattern.compile("\\b[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\\b");
     private static final String SETUP_HEADER = "One-time setup code for the certification operator:";
 
-    private static Process process;
+    private static ServerProcess server;
     private static Throwable startFailure;
-    private static Path workDir;
-    private static Path log;
-    private static int port;
     private static final RunningServer INSTANCE = new RunningServer();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -62,7 +59,7 @@ public final class RunningServer implements BeforeAllCallback {
         if (startFailure != null) {
             throw new AssertionError("The test server did not start (see the first failure)", startFailure);
         }
-        if (process == null) {
+        if (server == null) {
             Runtime.getRuntime().addShutdownHook(new Thread(RunningServer::stop, "stop-domicile-test-server"));
             try {
                 start();
@@ -84,22 +81,22 @@ public final class RunningServer implements BeforeAllCallback {
     }
 
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return server.baseUrl();
     }
 
     /** The file the server's console output goes to. */
     public Path log() {
-        return log;
+        return server.log();
     }
 
     /** The folder under target/ holding this run's data, logs and browser profiles. */
     public Path workDir() {
-        return workDir;
+        return server.workDir();
     }
 
     /** The build folder (target/) of the web application, where the WAR is. */
     public static Path targetDir() {
-        return requiredFile("domicile.war").getParent();
+        return Path.of(System.getProperty("domicile.war")).toAbsolutePath().getParent();
     }
 
     /** The operator's one-time setup code, as printed on the server's console at first start. */
@@ -111,7 +108,7 @@ public final class RunningServer implements BeforeAllCallback {
                 return code.get();
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("No setup code on the server console (" + log + "):\n" + tail(40));
+                throw new AssertionError("No setup code on the server console (" + log() + "):\n" + tail(40));
             }
             pause(200);
         }
@@ -172,99 +169,20 @@ public final class RunningServer implements BeforeAllCallback {
 
     /** The last lines of the server's console output. */
     public String tail(int lines) {
-        List<String> all = readLog().lines().toList();
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        return server.tail(lines);
     }
 
     private static void start() {
-        Path war = requiredFile("domicile.war");
-        Path microJar = requiredFile("payara.microJar");
-        Path target = war.getParent();
-        try {
-            workDir = target.resolve("browser-it").resolve(
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid());
-            Path dataDir = Files.createDirectories(workDir.resolve("data"));
-            log = workDir.resolve("server.log");
-            port = freePort();
-            var command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m", "-XX:TieredStopAtLevel=1", "-jar", microJar.toString(),
-                    "--deploy", war + ":/", "--port", Integer.toString(port), "--nocluster", "--disablephonehome",
-                    "--rootdir", workDir.resolve("server").toString());
-            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(k -> k.startsWith("DOMICILE_"));
-            env.put("DOMICILE_DATA_DIR", dataDir.toString());
-            env.put("DOMICILE_PUBLIC_URL", "http://localhost:" + port);
-            env.put("DOMICILE_CODE_TTL", CODE_TTL.toString());
-            env.put("DOMICILE_CODE_RESEND_COOLDOWN", RESEND_COOLDOWN.toString());
-            env.put("DOMICILE_SMS_PROVIDER", "outbox");
-            System.out.println("[browser-it] starting Domicile on port " + port + ", console output: " + log);
-            process = builder.start();
-            INSTANCE.awaitReady();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void awaitReady() {
-        Instant started = Instant.now();
-        Instant deadline = started.plus(START_TIMEOUT);
-        while (true) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The server stopped while starting (exit " + process.exitValue()
-                        + "); console output in " + log + ":\n" + tail(60));
-            }
-            if (status("/health/ready") == 200) {
-                break;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("The server was not ready within " + START_TIMEOUT.toSeconds()
-                        + " s; console output in " + log + ":\n" + tail(60));
-            }
-            pause(500);
-        }
-        // Payara reports ready even when the deployment failed: the application must answer too.
-        int index = status("/index.xhtml");
-        if (index != 200) {
-            throw new AssertionError("The server is up but /index.xhtml answers " + index
-                    + " (deployment failed?); console output in " + log + ":\n" + tail(60));
-        }
-        System.out.println("[browser-it] Domicile ready at " + baseUrl() + " after "
-                + Duration.between(started, Instant.now()).toSeconds() + " s");
-    }
-
-    private int status(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        server = ServerProcess.start("browser-it", Map.of(
+                "DOMICILE_CODE_TTL", CODE_TTL.toString(),
+                "DOMICILE_CODE_RESEND_COOLDOWN", RESEND_COOLDOWN.toString(),
+                "DOMICILE_SMS_PROVIDER", "outbox"));
     }
 
     private static synchronized void stop() {
-        if (process != null && process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+        if (server != null) {
+            server.stop();
         }
-        if (workDir == null) {
-            return;
-        }
-        // The log stays for reading; the data and the unpacked runtime go.
-        deleteTree(workDir.resolve("data"));
-        deleteTree(workDir.resolve("server"));
     }
 
     static Optional<String> findSetupCode(String consoleOutput) {
@@ -286,49 +204,14 @@ public final class RunningServer implements BeforeAllCallback {
     }
 
     private String readLog() {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path requiredFile(String property) {
-        String value = System.getProperty(property);
-        if (value == null || !Files.isRegularFile(Path.of(value))) {
-            throw new IllegalStateException("System property " + property + " must name an existing file (got "
-                    + value + "); run the browser tests through failsafe after 'package'");
-        }
-        return Path.of(value).toAbsolutePath();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+        return server.output();
     }
 
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            System.err.println("[browser-it] could not delete " + dir + ": " + e);
-        }
+        ServerProcess.deleteTree(dir);
     }
 
     static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ServerProcess.pause(millis);
     }
 }

@@ -85,6 +85,13 @@ public class ContainerProbe {
     }
 
     /** Wrong codes typed earlier, as the code check would have stored them. */
+    /** Records {@code n} text messages already sent to a number for a purpose, as if sent within the hour. */
+    public void addSmsSent(String e164, String purpose, int n, Instant at) {
+        for (int i = 0; i < n; i++) {
+            em.persist(new org.domicile.messaging.domain.SmsRecord(null, e164, purpose, "outbox", at));
+        }
+    }
+
     public void addCodeFailures(String accountId, int n, Instant at) {
         for (int i = 0; i < n; i++) {
             em.persist(new CodeFailure(accountId, at));

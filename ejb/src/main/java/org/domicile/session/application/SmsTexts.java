@@ -10,16 +10,16 @@ public final class SmsTexts {
     }
 
     public static Function<String, String> forPurpose(Purpose purpose, DomicileSettings settings) {
-        long minutes = Math.max(1, settings.codeTtl().toMinutes());
+        var ttl = settings.codeTtl();
+        String valid = ttl.toSeconds() < 60 ? ttl.toSeconds() + " s" : ttl.toMinutes() + " min";
         return switch (purpose) {
-            case LOGIN -> code -> "Domicile: your login code is " + code + ". Valid " + minutes
-                    + " min. Never share it.";
+            case LOGIN -> code -> "Domicile: your login code is " + code + ". Valid " + valid + ". Never share it.";
             case PHONE_VERIFICATION -> code -> "Domicile: your code to verify this number is " + code + ". Valid "
-                    + minutes + " min.";
+                    + valid + ".";
             case CORRESPONDENCE -> code -> "Domicile: code " + code + " confirms your correspondence. Valid "
-                    + minutes + " min.";
+                    + valid + ".";
             case MOBILE_CHANGE -> code -> "Domicile: code " + code + " makes this number the mobile of your office."
-                    + " Valid " + minutes + " min.";
+                    + " Valid " + valid + ".";
         };
     }
 }

@@ -1,0 +1,124 @@
+package org.domicile.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.domicile.testing.Api;
+import org.domicile.testing.ServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SECURITY-BASELINE 25: what the server acknowledged survives {@code kill -9}. On the embedded
+ * default (file database), the server is killed right after telling users that their account
+ * was verified, that a code was sent and that their session is open — and while registrations
+ * are still arriving; after a restart every acknowledged thing is there.
+ */
+class CrashRecoveryIT {
+
+    private static final String PASSWORD = "a long enough passphrase";
+    private static final Pattern CODE = Pattern.compile("<td class=\"body\">[^<]*?(?<!\\d)(\\d{6})(?!\\d)");
+
+    private static ServerProcess server;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = ServerProcess.start("crash-it", Map.of());
+        api = new Api(server.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("Rule 25: accounts, codes sent, open sessions and in-flight registrations survive kill -9")
+    void acknowledgedWorkSurvivesKill() throws Exception {
+        // An account registered and verified.
+        String alice = Api.newLogin("alice");
+        String aliceMobile = Api.newMobile();
+        verified(alice, aliceMobile);
+        // A login whose code was sent but not yet typed.
+        var pending = api.login(alice, PASSWORD);
+        assertEquals(201, pending.status(), pending.body());
+        String pendingCode = latestCode(aliceMobile);
+        // Another user with an open session.
+        String bob = Api.newLogin("bob");
+        String bobMobile = Api.newMobile();
+        verified(bob, bobMobile);
+        var bobChallenge = api.login(bob, PASSWORD);
+        var bobSession = api.code(bobChallenge.require("challengeId"), latestCode(bobMobile));
+        assertEquals(200, bobSession.status(), bobSession.body());
+        String bobToken = bobSession.require("token");
+
+        // Registrations still arriving when the process dies.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            inFlight.add(pool.submit(() -> {
+                String login = Api.newLogin("late");
+                try {
+                    return api.register(login, Api.newMobile(), PASSWORD).status() == 201 ? login : null;
+                } catch (RuntimeException connectionCut) {
+                    return null;
+                }
+            }));
+        }
+        Thread.sleep(1_500);
+        server.kill();
+        List<String> acknowledged = new ArrayList<>();
+        for (Future<String> f : inFlight) {
+            if (f.get() != null) {
+                acknowledged.add(f.get());
+            }
+        }
+        pool.shutdown();
+        System.out.println("[crash-it] registrations acknowledged before the kill: " + acknowledged.size()
+                + " of " + inFlight.size());
+
+        server.startAgain();
+
+        var aliceSession = api.code(pending.require("challengeId"), pendingCode);
+        assertEquals(200, aliceSession.status(), "the code sent before the kill still opens: " + aliceSession.body());
+        assertEquals(200, api.get("/api/office", bobToken).status(), "Bob's session is still open");
+        for (String login : acknowledged) {
+            var again = api.register(login, Api.newMobile(), PASSWORD);
+            assertEquals(400, again.status(), login + " was acknowledged, so it must still exist: " + again.body());
+            assertTrue(again.require("error").contains("taken"), again.body());
+        }
+        assertFalse(server.output().contains(pendingCode), "Rule 11: a code in the server output");
+    }
+
+    private static void verified(String login, String mobile) {
+        var challenge = api.register(login, mobile, PASSWORD);
+        assertEquals(201, challenge.status(), challenge.body());
+        var verified = api.code(challenge.require("challengeId"), latestCode(mobile));
+        assertEquals(200, verified.status(), verified.body());
+    }
+
+    /** The newest code in the local outbox for this number (the page lists newest first). */
+    private static String latestCode(String mobile) {
+        var page = api.get("/outbox?to=" + URLEncoder.encode(mobile, StandardCharsets.UTF_8), null).body();
+        var code = CODE.matcher(page);
+        if (!code.find()) {
+            throw new AssertionError("no code for " + mobile + " in the outbox");
+        }
+        return code.group(1);
+    }
+}

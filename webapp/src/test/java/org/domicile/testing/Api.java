@@ -1,0 +1,99 @@
+package org.domicile.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A small client of the JSON API, as a program using Domicile would call it. */
+public final class Api {
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public Api(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** An answer: status and body, with a reader for flat JSON string/number fields. */
+    public record Answer(int status, String body) {
+        public Optional<String> field(String name) {
+            var m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[-0-9.a-z]+)")
+                    .matcher(body);
+            return m.find() ? Optional.of(m.group(2) != null ? m.group(2) : m.group(1)) : Optional.empty();
+        }
+
+        public String require(String name) {
+            return field(name).orElseThrow(() -> new AssertionError("no \"" + name + "\" in " + status + " " + body));
+        }
+    }
+
+    public Answer post(String path, String json) {
+        return post(path, json, null);
+    }
+
+    public Answer post(String path, String json, String token) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(token == null ? request : request.header("Authorization", "Bearer " + token));
+    }
+
+    public Answer get(String path, String token) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET();
+        return send(token == null ? request : request.header("Authorization", "Bearer " + token));
+    }
+
+    /** A form POST with extra headers (name, value, name, value…), as Twilio sends its callbacks. */
+    public Answer postForm(String url, String form, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** Registers an account; its code goes wherever the server sends text messages. */
+    public Answer register(String login, String mobile, String password) {
+        return post("/api/accounts", "{\"loginName\":\"" + login + "\",\"displayName\":\"Test " + login
+                + "\",\"email\":\"" + login + "@example.org\",\"mobile\":\"" + mobile + "\",\"password\":\""
+                + password + "\"}");
+    }
+
+    public Answer login(String login, String password) {
+        return post("/api/sessions", "{\"loginName\":\"" + login + "\",\"password\":\"" + password + "\"}");
+    }
+
+    public Answer code(String challengeId, String code) {
+        return post("/api/sessions/" + challengeId + "/code", "{\"code\":\"" + code + "\"}");
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A unique, valid French mobile number for a test user. */
+    public static String newMobile() {
+        return "+3361" + String.format("%07d", new java.security.SecureRandom().nextInt(10_000_000));
+    }
+
+    /** A unique login name for a test user. */
+    public static String newLogin(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36);
+    }
+}
