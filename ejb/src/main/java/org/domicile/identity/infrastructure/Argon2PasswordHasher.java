@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -23,6 +24,11 @@ public class Argon2PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    /**
+     * At most one hash per core at a time: a burst of logins then waits its turn here instead of
+     * starving every other request (code checks, office pages) of CPU. The order is fair.
+     */
+    private static final Semaphore HASHING = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     /** A hash of a random password, verified against when the account does not exist (same time either way). */
     private final String decoy = hash(java.util.UUID.randomUUID().toString());
@@ -79,9 +85,14 @@ public class Argon2PasswordHasher {
                 .withParallelism(parallelism)
                 .build();
         var generator = new Argon2BytesGenerator();
-        generator.init(params);
         byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        HASHING.acquireUninterruptibly();
+        try {
+            generator.init(params);
+            generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        } finally {
+            HASHING.release();
+        }
         return out;
     }
 }
