@@ -19,6 +19,18 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
   mvn -q -B -DskipTests install
 fi
 
+# 200 from a path, with bash alone (a fresh machine need not have curl).
+answers() {
+  exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$1" >&3
+  local status
+  read -r -t 5 _ status _ <&3 || status=""
+  exec 3<&- 3>&-
+  [ "$status" = "200" ]
+}
+# Payara answers /health/ready before the application is deployed: a page must answer too.
+ready() { answers /health/ready && answers /index.xhtml; }
+
 java ${JAVA_OPTS:--Xmx1g} -jar deploy/target/payara-micro.jar \
   --deploy deploy/target/domicile.war:/ --port "$port" --nocluster --disablephonehome \
   --rootdir "$DOMICILE_DATA_DIR/server-$port" &
@@ -27,7 +39,7 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' INT TERM
 
 for _ in $(seq 1 180); do
   if ! kill -0 $server 2>/dev/null; then echo "Domicile did not start (see the log above)." >&2; exit 1; fi
-  if curl -fsS "http://localhost:$port/health/ready" >/dev/null 2>&1; then
+  if ready; then
     echo
     echo "Domicile is ready: http://localhost:$port/"
     echo "  text messages (local outbox): http://localhost:$port/outbox"

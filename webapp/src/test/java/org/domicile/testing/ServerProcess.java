@@ -136,7 +136,9 @@ public final class ServerProcess {
     private void awaitReady() {
         Instant started = Instant.now();
         Instant deadline = started.plus(START_TIMEOUT);
-        while (status("/health/ready") != 200) {
+        // Payara answers /health/ready before the application is deployed (no checks yet = UP), and
+        // reports "ready" even when the deployment failed: a page of the application must answer too.
+        while (status("/health/ready") != 200 || status("/index.xhtml") != 200) {
             if (!process.isAlive()) {
                 throw new AssertionError("The server stopped while starting (exit " + process.exitValue()
                         + "); console output in " + log + ":\n" + tail(60));
@@ -146,12 +148,6 @@ public final class ServerProcess {
                         + " s; console output in " + log + ":\n" + tail(60));
             }
             pause(500);
-        }
-        // Payara reports ready even when the deployment failed: the application must answer too.
-        int index = status("/index.xhtml");
-        if (index != 200) {
-            throw new AssertionError("The server is up but /index.xhtml answers " + index
-                    + " (deployment failed?); console output in " + log + ":\n" + tail(60));
         }
         System.out.println("[server] Domicile ready at " + baseUrl() + " after "
                 + Duration.between(started, Instant.now()).toSeconds() + " s");
