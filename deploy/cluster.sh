@@ -14,16 +14,19 @@ export DOMICILE_DB_DRIVER=${DOMICILE_DB_DRIVER:-org.postgresql.ds.PGSimpleDataSo
 export DOMICILE_DATA_DIR=${DOMICILE_DATA_DIR:-$(pwd)/data}
 base=${PORT:-8080}
 [ "${SKIP_BUILD:-}" = "1" ] || mvn -q -B -DskipTests install
+mkdir -p "$DOMICILE_DATA_DIR"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait' INT TERM EXIT
 for i in $(seq 0 $((count - 1))); do
   port=$((base + i))
-  SKIP_BUILD=1 PORT=$port deploy/run.sh > "$DOMICILE_DATA_DIR/instance-$port.log" 2>&1 &
+  log="$DOMICILE_DATA_DIR/instance-$port.log"
+  SKIP_BUILD=1 PORT=$port deploy/run.sh > "$log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 180); do
-    curl -fsS "http://localhost:$port/health/ready" >/dev/null 2>&1 && break
+  # run.sh prints this line once the application answers.
+  until grep -q "Domicile is ready" "$log" 2>/dev/null; do
+    kill -0 "${pids[-1]}" 2>/dev/null || { echo "instance on port $port did not start; see $log" >&2; exit 1; }
     sleep 1
   done
-  echo "instance $((i + 1)) ready: http://localhost:$port/  (log: $DOMICILE_DATA_DIR/instance-$port.log)"
+  echo "instance $((i + 1)) ready: http://localhost:$port/  (log: $log)"
 done
 wait
