@@ -49,4 +49,9 @@ public class SmsGatewayProvider {
     public List<OutboxEntry> outbox(int limit) {
         return gateway instanceof OutboxSmsGateway outbox ? outbox.latest(limit) : List.of();
     }
+
+    /** The newest outbox messages to one number; empty when another gateway is in use. */
+    public List<OutboxEntry> outboxFor(String e164, int limit) {
+        return gateway instanceof OutboxSmsGateway outbox ? outbox.latestFor(e164, limit) : List.of();
+    }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import org.domicile.messaging.infrastructure.SmsGatewayProvider;
 import org.domicile.sms.outbox.OutboxEntry;
-import org.domicile.sms.outbox.OutboxSmsGateway;
 
 /**
  * {@code /outbox}: the text messages of this test installation, newest first, with full numbers
@@ -64,7 +63,7 @@ public class OutboxServlet extends HttpServlet {
     }
 
     private List<OutboxEntry> messagesTo(String e164) {
-        return gateways.gateway() instanceof OutboxSmsGateway outbox ? outbox.latestFor(e164, SHOWN) : List.of();
+        return gateways.outboxFor(e164, SHOWN);
     }
 
     private static boolean fromThisMachine(HttpServletRequest request) {
