@@ -17,7 +17,10 @@ public enum CertificateProfile {
     SIGNING,
     /** RFC 3161 time-stamping unit; the time-stamping extended key usage must be critical. */
     TIME_STAMPING,
-    /** Key transport and key agreement, for encrypting correspondence. */
+    /**
+     * Key agreement (ECDH), for encrypting correspondence to the holder. keyAgreement only: RFC 5480
+     * section 3 does not allow keyEncipherment for EC public keys.
+     */
     KEY_ENCIPHERMENT;
 
     /** Adds basic constraints, key usage and (for time-stamping) extended key usage. */
@@ -36,7 +39,7 @@ public enum CertificateProfile {
             case CA -> KeyUsage.keyCertSign | KeyUsage.cRLSign;
             case SIGNING -> KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
             case TIME_STAMPING -> KeyUsage.digitalSignature;
-            case KEY_ENCIPHERMENT -> KeyUsage.keyEncipherment | KeyUsage.keyAgreement;
+            case KEY_ENCIPHERMENT -> KeyUsage.keyAgreement;
         };
     }
 }

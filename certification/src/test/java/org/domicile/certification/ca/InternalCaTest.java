@@ -161,10 +161,11 @@ class InternalCaTest {
     }
 
     @Test
-    @DisplayName("KEY_ENCIPHERMENT: keyUsage keyEncipherment + keyAgreement, no signing usage")
+    @DisplayName("KEY_ENCIPHERMENT: critical keyUsage keyAgreement only (RFC 5480: no keyEncipherment on EC keys)")
     void keyEnciphermentProfile() throws Exception {
         X509Certificate cert = issue(CertificateProfile.KEY_ENCIPHERMENT);
-        assertArrayEquals(new boolean[] {false, false, true, false, true, false, false, false, false}, cert.getKeyUsage());
+        assertTrue(cert.getCriticalExtensionOIDs().contains(KEY_USAGE));
+        assertArrayEquals(new boolean[] {false, false, false, false, true, false, false, false, false}, cert.getKeyUsage());
         assertEquals(null, cert.getExtendedKeyUsage());
     }
 
