@@ -98,6 +98,30 @@ public class ContainerProbe {
         }
     }
 
+    /** How many rows of {@code table} have {@code column} equal to {@code value}. */
+    public long countRows(String table, String column, String value) {
+        if (!table.matches("[a-z_]+") || !column.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("table and column are constants of the tests");
+        }
+        return count("select count(*) from " + table + " where " + column + " = ?1", value);
+    }
+
+    /**
+     * Records an attachment of {@code sizeBytes} on a correspondence without its bytes, as if a
+     * large file had been uploaded earlier: for the per-office quota.
+     */
+    public void addAttachmentRecord(String correspondenceId, long sizeBytes) {
+        em.createNativeQuery("insert into attachment (id, correspondence_id, seq, file_name, media_type, size_bytes,"
+                        + " sha256, added_at) values (?1, ?2, ?3, ?4, 'application/pdf', ?5, ?6, 0)")
+                .setParameter(1, org.domicile.platform.Ids.newId())
+                .setParameter(2, correspondenceId)
+                .setParameter(3, 1000 + (int) (System.nanoTime() % 1000))
+                .setParameter(4, "earlier-" + System.nanoTime() + ".pdf")
+                .setParameter(5, sizeBytes)
+                .setParameter(6, "0".repeat(64))
+                .executeUpdate();
+    }
+
     private long count(String sql, String param) {
         return ((Number) em.createNativeQuery(sql).setParameter(1, param).getSingleResult()).longValue();
     }

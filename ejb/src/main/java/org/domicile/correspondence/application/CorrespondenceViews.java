@@ -1,0 +1,25 @@
+package org.domicile.correspondence.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.domicile.correspondence.domain.Attachment;
+import org.domicile.correspondence.domain.Correspondence;
+
+/** Turns a correspondence into what its sender's office shows, with recipients named from the directory. */
+@ApplicationScoped
+public class CorrespondenceViews {
+
+    @Inject
+    RecipientBook recipients;
+
+    public CorrespondenceView of(Correspondence c) {
+        return new CorrespondenceView(c.id().value(), c.kind(), c.kind().requiredLevel(), c.subject().value(),
+                c.text().value(), c.recipients().stream().map(recipients::view).toList(),
+                c.attachments().stream().map(CorrespondenceViews::of).toList(), c.status(), c.createdAt(),
+                c.updatedAt(), c.validatedDigest(), c.submittedAt());
+    }
+
+    static AttachmentView of(Attachment a) {
+        return new AttachmentView(a.id(), a.fileName(), a.mediaType(), a.size(), a.sha256(), a.addedAt());
+    }
+}

@@ -1,0 +1,65 @@
+package org.domicile.correspondence.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.domicile.audit.AuditLog;
+import org.domicile.correspondence.domain.Correspondence;
+import org.domicile.correspondence.domain.CorrespondenceId;
+import org.domicile.correspondence.domain.CorrespondenceRepository;
+import org.domicile.identity.domain.Account;
+import org.domicile.identity.domain.AccountId;
+import org.domicile.identity.domain.AccountRepository;
+import org.domicile.platform.DomicileException;
+import org.domicile.platform.Ids;
+import org.domicile.platform.NotFoundException;
+
+/**
+ * Deny by default (SECURITY-BASELINE 16): a correspondence is reached only through its sender's
+ * office. Any other id, someone else's or no one's, gets the same "not found" and an audit line.
+ */
+@ApplicationScoped
+public class SenderOffice {
+
+    static final String NOT_FOUND = "There is no such correspondence in your office.";
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    CorrespondenceRepository repository;
+
+    @Inject
+    AuditLog audit;
+
+    /** The account of the office asking; its session vouched for it. */
+    public Account sender(String senderAccountId) {
+        return (Ids.looksLikeId(senderAccountId) ? accounts.find(new AccountId(senderAccountId))
+                : Optional.<Account>empty())
+                .orElseThrow(() -> new DomicileException("Your session has ended. Please log in again."));
+    }
+
+    /** The sender's own correspondence, locked for a change until the transaction ends. */
+    public Correspondence forChange(Account sender, String correspondenceId, String action, String source) {
+        CorrespondenceId id = checkOwner(sender, correspondenceId, action, source);
+        return repository.lock(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    /** The sender's own correspondence, to read. */
+    public Correspondence forReading(Account sender, String correspondenceId, String action, String source) {
+        CorrespondenceId id = checkOwner(sender, correspondenceId, action, source);
+        return repository.find(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    private CorrespondenceId checkOwner(Account sender, String correspondenceId, String action, String source) {
+        Optional<CorrespondenceId> id = CorrespondenceId.parse(correspondenceId);
+        Optional<AccountId> owner = id.flatMap(repository::senderOf);
+        if (owner.isPresent() && owner.get().equals(sender.id())) {
+            return id.get();
+        }
+        audit.record(sender.loginName(), "correspondence.access", correspondenceId == null ? "-" : correspondenceId,
+                "DENIED", source, "access denied: " + action + (owner.isPresent()
+                        ? " on a correspondence of another office" : " on an unknown correspondence id"));
+        throw new NotFoundException(NOT_FOUND);
+    }
+}

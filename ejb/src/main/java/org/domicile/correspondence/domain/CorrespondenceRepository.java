@@ -1,0 +1,39 @@
+package org.domicile.correspondence.domain;
+
+import java.util.List;
+import java.util.Optional;
+import org.domicile.identity.domain.AccountId;
+
+/** Where correspondence and the bytes of its attachments are kept. */
+public interface CorrespondenceRepository {
+
+    /** The sender of a correspondence, without loading it: for the ownership check. */
+    Optional<AccountId> senderOf(CorrespondenceId id);
+
+    Optional<Correspondence> find(CorrespondenceId id);
+
+    /** The correspondence, locked against concurrent changes until the transaction ends. */
+    Optional<Correspondence> lock(CorrespondenceId id);
+
+    void add(Correspondence correspondence);
+
+    /** Removes a correspondence with its recipients, attachments and their contents. */
+    void remove(Correspondence correspondence);
+
+    /** Stores the bytes of an attachment just added to its correspondence. */
+    void storeContent(AttachmentContent content);
+
+    Optional<AttachmentContent> content(String attachmentId);
+
+    /** Removes the bytes of an attachment that is being removed. */
+    void removeContent(String attachmentId);
+
+    /** Serialises the uploads of one office, so that its quota cannot be overrun by parallel requests. */
+    void lockOffice(AccountId sender);
+
+    /** Bytes of all attachments in the sender's correspondence that is not sent yet. */
+    long attachmentBytesInDrafts(AccountId sender);
+
+    /** The sender's correspondence in these states, most recently changed first. */
+    List<CorrespondenceSummary> ofSender(AccountId sender, List<CorrespondenceStatus> states, int limit);
+}

@@ -1,0 +1,49 @@
+package org.domicile.correspondence.domain;
+
+/**
+ * Character rules shared by the fields of a correspondence. Bidirectional controls are refused
+ * wherever a name or a subject is shown, because they can make "invoice‮fdp.exe" read as
+ * "invoice.pdf" or reorder a subject quoted in the confirmation SMS.
+ */
+final class TextRules {
+    private TextRules() {
+    }
+
+    static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /** Unpaired surrogates cannot be stored as UTF-8 (PostgreSQL refuses them): such text is malformed. */
+    static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Control characters (C0, DEL, C1) and the invisible bidirectional controls. */
+    static boolean hasControlOrBidi(String s) {
+        return s.codePoints().anyMatch(cp -> Character.isISOControl(cp) || isBidiControl(cp));
+    }
+
+    static boolean isBidiControl(int cp) {
+        return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069);
+    }
+
+    /** The first {@code max} characters, with an ellipsis when something was cut. */
+    static String cut(String s, int max) {
+        if (length(s) <= max) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, max)) + "…";
+    }
+}

@@ -1,0 +1,127 @@
+package org.domicile.correspondence.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.domicile.correspondence.domain.AttachmentContent;
+import org.domicile.correspondence.domain.Correspondence;
+import org.domicile.correspondence.domain.CorrespondenceId;
+import org.domicile.correspondence.domain.CorrespondenceKind;
+import org.domicile.correspondence.domain.CorrespondenceRepository;
+import org.domicile.correspondence.domain.CorrespondenceStatus;
+import org.domicile.correspondence.domain.CorrespondenceSummary;
+import org.domicile.identity.domain.Account;
+import org.domicile.identity.domain.AccountId;
+
+/** Correspondence in the relational database; attachment bytes in their own table. */
+@ApplicationScoped
+public class JpaCorrespondenceRepository implements CorrespondenceRepository {
+
+    @PersistenceContext(unitName = "domicile")
+    EntityManager em;
+
+    @Override
+    public Optional<AccountId> senderOf(CorrespondenceId id) {
+        return em.createQuery("select c.senderId from Correspondence c where c.id = :id", String.class)
+                .setParameter("id", id.value()).getResultStream().findFirst().map(AccountId::new);
+    }
+
+    @Override
+    public Optional<Correspondence> find(CorrespondenceId id) {
+        return Optional.ofNullable(em.find(Correspondence.class, id.value()));
+    }
+
+    @Override
+    public Optional<Correspondence> lock(CorrespondenceId id) {
+        return Optional.ofNullable(em.find(Correspondence.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void add(Correspondence correspondence) {
+        em.persist(correspondence);
+    }
+
+    @Override
+    public void remove(Correspondence correspondence) {
+        // Contents first: they refer to the attachment rows the removal of the correspondence deletes.
+        correspondence.attachments().forEach(a -> removeContent(a.id()));
+        em.flush();
+        em.remove(correspondence);
+    }
+
+    @Override
+    public void storeContent(AttachmentContent content) {
+        // The attachment row must exist before the content that refers to it; nothing maps the
+        // two together (so that loading an attachment never loads its bytes), hence the flush.
+        em.flush();
+        em.persist(content);
+    }
+
+    @Override
+    public Optional<AttachmentContent> content(String attachmentId) {
+        return Optional.ofNullable(em.find(AttachmentContent.class, attachmentId));
+    }
+
+    @Override
+    public void removeContent(String attachmentId) {
+        content(attachmentId).ifPresent(c -> {
+            em.remove(c);
+            em.flush();
+        });
+    }
+
+    @Override
+    public void lockOffice(AccountId sender) {
+        em.find(Account.class, sender.value(), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
+    public long attachmentBytesInDrafts(AccountId sender) {
+        Number sum = em.createQuery("select sum(a.sizeBytes) from Attachment a join a.correspondence c"
+                        + " where c.senderId = :s and c.status in :editable", Number.class)
+                .setParameter("s", sender.value())
+                .setParameter("editable", editableStates())
+                .getSingleResult();
+        return sum == null ? 0 : sum.longValue();
+    }
+
+    @Override
+    public List<CorrespondenceSummary> ofSender(AccountId sender, List<CorrespondenceStatus> states, int limit) {
+        List<Object[]> rows = em.createQuery("select c.id, c.kind, c.subject, c.status, c.updatedAt from Correspondence c"
+                        + " where c.senderId = :s and c.status in :states order by c.updatedAt desc, c.id", Object[].class)
+                .setParameter("s", sender.value())
+                .setParameter("states", states)
+                .setMaxResults(limit)
+                .getResultList();
+        // Counted apart: SIZE() in the select list drops the rows whose collection is empty.
+        Map<String, Long> recipients = counts(em.createQuery("select c.id, count(r) from Correspondence c"
+                + " join c.recipients r where c.senderId = :s and c.status in :states group by c.id", Object[].class)
+                .setParameter("s", sender.value()).setParameter("states", states).getResultList());
+        Map<String, Long> attachments = counts(em.createQuery("select c.id, count(a) from Attachment a"
+                + " join a.correspondence c where c.senderId = :s and c.status in :states group by c.id", Object[].class)
+                .setParameter("s", sender.value()).setParameter("states", states).getResultList());
+        return rows.stream().map(r -> {
+            String id = (String) r[0];
+            return new CorrespondenceSummary(new CorrespondenceId(id), (CorrespondenceKind) r[1], (String) r[2],
+                    (CorrespondenceStatus) r[3], recipients.getOrDefault(id, 0L).intValue(),
+                    attachments.getOrDefault(id, 0L).intValue(), Instant.ofEpochMilli(((Number) r[4]).longValue()));
+        }).toList();
+    }
+
+    private static Map<String, Long> counts(List<Object[]> rows) {
+        var counts = new HashMap<String, Long>();
+        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    private static List<CorrespondenceStatus> editableStates() {
+        return Arrays.stream(CorrespondenceStatus.values()).filter(CorrespondenceStatus::isEditable).toList();
+    }
+}
