@@ -118,10 +118,6 @@ public class DomicileSettings {
         return smsProvider.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public boolean outboxInUse() {
-        return !"twilio".equals(smsProvider());
-    }
-
     public Duration smsTimeout() {
         return smsTimeout;
     }

@@ -15,6 +15,4 @@ public interface AccountRepository {
 
     /** Accounts whose display name, login name or e-mail matches; at most {@code limit}. */
     List<Account> search(String text, int limit);
-
-    List<Account> all(int offset, int limit);
 }

@@ -53,12 +53,6 @@ public class JpaAccountRepository implements AccountRepository {
                 .getResultList();
     }
 
-    @Override
-    public List<Account> all(int offset, int limit) {
-        return em.createQuery("select a from Account a order by a.loginName", Account.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
-    }
-
     static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -56,9 +56,4 @@ public class SmsRecords {
                 .setParameter("r", e164).setParameter("p", purpose).setParameter("t", since.toEpochMilli())
                 .getSingleResult();
     }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<SmsRecord> find(String id) {
-        return Optional.ofNullable(em.find(SmsRecord.class, id));
-    }
 }

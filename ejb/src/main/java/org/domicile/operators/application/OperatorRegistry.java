@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.domicile.certification.ca.CertificateProfile;
 import org.domicile.certification.ca.KeyStoreFile.KeyEntry;
 import org.domicile.certification.signing.Crypto;
@@ -74,10 +73,6 @@ public class OperatorRegistry {
     public List<ProcessingOperator> all() {
         return em.createQuery("select o from ProcessingOperator o", ProcessingOperator.class).getResultList()
                 .stream().sorted(java.util.Comparator.comparing(ProcessingOperator::step)).toList();
-    }
-
-    public Optional<ProcessingOperator> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(em.find(ProcessingOperator.class, id));
     }
 
     static String pem(X509Certificate cert) {

@@ -85,11 +85,6 @@ public class SessionRegistry {
         return open.size();
     }
 
-    public long openCount() {
-        return em.createQuery("select count(s) from OfficeSession s where s.endedAt is null", Long.class)
-                .getSingleResult();
-    }
-
     private static SessionPrincipal principal(OfficeSession s, Account a) {
         return new SessionPrincipal(s.id(), a.id().value(), a.loginName(), a.displayName(), a.role(),
                 a.trustLevel(), s.openedAt());
