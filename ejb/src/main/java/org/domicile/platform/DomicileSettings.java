@@ -82,6 +82,19 @@ public class DomicileSettings {
     @ConfigProperty(name = "domicile.master-key")
     Optional<String> masterKey;
 
+    @Inject
+    @ConfigProperty(name = "domicile.handover.period", defaultValue = "P15D")
+    Duration handoverPeriod;
+
+    @Inject
+    @ConfigProperty(name = "domicile.archive.retention-years", defaultValue = "10")
+    int retentionYears;
+
+    @Inject
+    @ConfigProperty(name = "domicile.hidden-until-acceptance",
+            defaultValue = "REGISTERED,REGISTERED_WITH_ACKNOWLEDGEMENT")
+    String hiddenUntilAcceptance;
+
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath();
     }
@@ -147,5 +160,20 @@ public class DomicileSettings {
     /** The password of the key store; when absent, a generated one in the data folder is used. */
     public Optional<String> masterKey() {
         return masterKey.filter(s -> !s.isBlank());
+    }
+
+    /** How long a recipient has to accept or refuse a delivered correspondence (default 15 days). */
+    public Duration handoverPeriod() {
+        return handoverPeriod.isNegative() || handoverPeriod.isZero() ? Duration.ofDays(15) : handoverPeriod;
+    }
+
+    /** How long the archive keeps a correspondence with its evidence (default 10 years). */
+    public int retentionYears() {
+        return Math.max(1, retentionYears);
+    }
+
+    /** Whether recipients see the sender and subject of this kind only after accepting (kind name, e.g. REGISTERED). */
+    public boolean hidesSenderAndSubject(String kind) {
+        return java.util.Arrays.stream(hiddenUntilAcceptance.split(",")).map(String::strip).anyMatch(kind::equals);
     }
 }

@@ -1,8 +1,10 @@
 package org.domicile.correspondence.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.domicile.audit.AuditLog;
+import org.domicile.certification.trust.PartyKind;
 import org.domicile.certification.trust.PartyRef;
 import org.domicile.correspondence.domain.ContentManifest;
 import org.domicile.correspondence.domain.Correspondence;
@@ -52,6 +54,9 @@ public class CorrespondenceSending {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Event<CorrespondenceSubmitted> submitted;
+
     /**
      * Trust check and a code by SMS bound to the validated content digest. A party below the
      * level refuses the session, naming him ({@code TrustRefusedException}); no code is sent.
@@ -61,6 +66,11 @@ public class CorrespondenceSending {
         Correspondence c = office.forChange(sender, correspondenceId, "send", source);
         ContentManifest manifest = c.readyToSend();
         for (PartyRef r : c.recipients()) {
+            if (r.kind() != PartyKind.USER) {
+                throw new BadInputException(RecipientBook.FIELD, "Recipients: " + recipients.view(r).displayName()
+                        + " has no private office yet, so he cannot accept a registered correspondence."
+                        + " Remove him, validate again and send.");
+            }
             if (!recipients.inDirectory(r)) {
                 throw new BadInputException(RecipientBook.FIELD, "Recipients: one of the recipients is no longer in"
                         + " the directory. Remove him, validate again and send.");
@@ -110,6 +120,8 @@ public class CorrespondenceSending {
             throw rejected;
         }
         c.submit(current.digest(), time.now());
+        submitted.fire(new CorrespondenceSubmitted(c.id().value(), current.digestHex(), c.kind().requiredLevel(),
+                time.now()));
         audit.record(sender.loginName(), "correspondence.submitted", c.id().value(), "OK", source,
                 "digest " + current.digestHex() + ", challenge " + challenge.id() + ", trust decision "
                         + challenge.decisionId());

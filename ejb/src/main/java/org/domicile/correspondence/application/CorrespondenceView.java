@@ -14,7 +14,8 @@ import org.domicile.correspondence.domain.CorrespondenceStatus;
 public record CorrespondenceView(String id, CorrespondenceKind kind, TrustLevel requiredLevel, String subject,
                                  String text, List<RecipientView> recipients, List<AttachmentView> attachments,
                                  CorrespondenceStatus status, Instant createdAt, Instant updatedAt,
-                                 Optional<String> validatedDigest, Optional<Instant> submittedAt) {
+                                 Optional<String> validatedDigest, Optional<Instant> submittedAt,
+                                 Optional<String> stopReason) {
     @Override
     public String toString() {
         return "CorrespondenceView[" + id + ", " + kind + ", " + status + "]";

@@ -12,11 +12,17 @@ public class CorrespondenceViews {
     @Inject
     RecipientBook recipients;
 
+    @Inject
+    SealedContents sealed;
+
+    /** The text of a protected correspondence is opened with the sender's key. */
     public CorrespondenceView of(Correspondence c) {
+        String text = !c.status().isEditable() && sealed.isSealed(c) ? sealed.text(c, c.sender().value())
+                : c.text().value();
         return new CorrespondenceView(c.id().value(), c.kind(), c.kind().requiredLevel(), c.subject().value(),
-                c.text().value(), c.recipients().stream().map(recipients::view).toList(),
+                text, c.recipients().stream().map(recipients::view).toList(),
                 c.attachments().stream().map(CorrespondenceViews::of).toList(), c.status(), c.createdAt(),
-                c.updatedAt(), c.validatedDigest(), c.submittedAt());
+                c.updatedAt(), c.validatedDigest(), c.submittedAt(), c.stopReason());
     }
 
     static AttachmentView of(Attachment a) {

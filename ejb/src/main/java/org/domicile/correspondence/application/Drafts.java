@@ -35,6 +35,9 @@ import org.domicile.platform.TimeSource;
 @Stateless
 public class Drafts {
 
+    @Inject
+    SealedContents sealed;
+
     /** All files in one office's unsent correspondence together. */
     public static final long QUOTA_BYTES = 200L * 1024 * 1024;
     /** The longest list of drafts returned at once. */
@@ -160,8 +163,11 @@ public class Drafts {
         Correspondence c = office.forReading(sender, correspondenceId, "download a file", source);
         Attachment a = c.attachment(attachmentId)
                 .orElseThrow(() -> new NotFoundException("This correspondence has no such file."));
-        byte[] bytes = repository.content(a.id())
-                .orElseThrow(() -> new NotFoundException("This correspondence has no such file.")).bytes();
+        // Once protected, the file is read from the sealed content with the sender's key.
+        byte[] bytes = repository.content(a.id()).map(AttachmentContent::bytes)
+                .or(() -> java.util.Optional.ofNullable(sealed.isSealed(c)
+                        ? sealed.open(c, sender.id().value()).get(a.fileName()) : null))
+                .orElseThrow(() -> new NotFoundException("This correspondence has no such file."));
         return new AttachmentDownload(a.fileName(), a.mediaType(), bytes);
     }
 

@@ -73,6 +73,26 @@ public final class ContentManifest {
         return new ContentManifest(kind, subject.value(), recipients, parts);
     }
 
+    /**
+     * The parts named in canonical manifest bytes (as stored at submission), in order.
+     *
+     * @throws IllegalArgumentException if the bytes are not a version-1 manifest
+     */
+    public static List<Part> partsOf(byte[] canonical) {
+        String text = new String(canonical, StandardCharsets.UTF_8);
+        if (!text.startsWith(VERSION_LINE + "\n")) {
+            throw new IllegalArgumentException("not a correspondence manifest");
+        }
+        var parts = new ArrayList<Part>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("part:")) {
+                String[] f = line.split(":", 4);
+                parts.add(new Part(f[3], Long.parseLong(f[2]), f[1]));
+            }
+        }
+        return parts;
+    }
+
     public CorrespondenceKind kind() {
         return kind;
     }

@@ -71,6 +71,12 @@ public class Correspondence {
     private String sendingChallengeId;
     @Column(name = "submitted_at")
     private Long submittedAt;
+    @Column(name = "archived_at")
+    private Long archivedAt;
+    @Column(name = "retain_until")
+    private Long retainUntil;
+    @Column(name = "stop_reason")
+    private String stopReason;
     @Version
     private long version;
 
@@ -215,6 +221,58 @@ public class Correspondence {
         }
         this.status = CorrespondenceStatus.SUBMITTED;
         this.submittedAt = now.toEpochMilli();
+    }
+
+    /** The chain's first step was countersigned. */
+    public void processing() {
+        requireState(CorrespondenceStatus.SUBMITTED);
+        this.status = CorrespondenceStatus.PROCESSING;
+    }
+
+    /** Protected: the plain text is no longer kept (the sealed content holds it, encrypted). */
+    public void forgetPlainText() {
+        this.body = "";
+    }
+
+    /** In the recipients' offices. */
+    public void delivered(Instant now) {
+        requireState(CorrespondenceStatus.PROCESSING);
+        this.status = CorrespondenceStatus.DELIVERED;
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    /** Archived with its evidence, kept until {@code retainUntil}. */
+    public void archived(Instant now, Instant retainUntil) {
+        requireState(CorrespondenceStatus.DELIVERED);
+        this.status = CorrespondenceStatus.ARCHIVED;
+        this.archivedAt = now.toEpochMilli();
+        this.retainUntil = retainUntil.toEpochMilli();
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    /** The chain stopped: a check failed. */
+    public void stopped(String reason, Instant now) {
+        this.status = CorrespondenceStatus.STOPPED;
+        this.stopReason = reason;
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    private void requireState(CorrespondenceStatus expected) {
+        if (status != expected) {
+            throw new IllegalStateException(this + " is " + status + ", not " + expected);
+        }
+    }
+
+    public Optional<Instant> archivedAt() {
+        return Optional.ofNullable(archivedAt).map(Instant::ofEpochMilli);
+    }
+
+    public Optional<Instant> retainUntil() {
+        return Optional.ofNullable(retainUntil).map(Instant::ofEpochMilli);
+    }
+
+    public Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
     }
 
     /** Drafts may be deleted; a submitted correspondence may not. */

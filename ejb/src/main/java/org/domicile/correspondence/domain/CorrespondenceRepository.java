@@ -28,6 +28,12 @@ public interface CorrespondenceRepository {
     /** Removes the bytes of an attachment that is being removed. */
     void removeContent(String attachmentId);
 
+    /** Stores the protected content of a correspondence (once). */
+    void storeSealed(SealedContent content);
+
+    /** The protected content, once the PROTECT step has run. */
+    Optional<SealedContent> sealed(CorrespondenceId id);
+
     /** Serialises the uploads of one office, so that its quota cannot be overrun by parallel requests. */
     void lockOffice(AccountId sender);
 

@@ -17,6 +17,7 @@ import org.domicile.correspondence.domain.CorrespondenceKind;
 import org.domicile.correspondence.domain.CorrespondenceRepository;
 import org.domicile.correspondence.domain.CorrespondenceStatus;
 import org.domicile.correspondence.domain.CorrespondenceSummary;
+import org.domicile.correspondence.domain.SealedContent;
 import org.domicile.identity.domain.Account;
 import org.domicile.identity.domain.AccountId;
 
@@ -75,6 +76,16 @@ public class JpaCorrespondenceRepository implements CorrespondenceRepository {
             em.remove(c);
             em.flush();
         });
+    }
+
+    @Override
+    public void storeSealed(SealedContent content) {
+        em.persist(content);
+    }
+
+    @Override
+    public Optional<SealedContent> sealed(CorrespondenceId id) {
+        return Optional.ofNullable(em.find(SealedContent.class, id.value()));
     }
 
     @Override

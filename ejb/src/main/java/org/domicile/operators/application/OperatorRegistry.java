@@ -23,7 +23,8 @@ import org.domicile.trust.infrastructure.KeyVault;
 /**
  * The registered processing operators. At first start the built-in operator of every step is
  * registered with its own key pair (kept in the key store) and a certificate from the internal
- * CA; the time-stamping operator's certificate carries the critical timeStamping usage.
+ * CA. Operators sign certification tokens; the RFC 3161 tokens of the TIMESTAMP step are made with
+ * the time-stamping authority's own key (see CertificationServer).
  */
 @Stateless
 public class OperatorRegistry {
@@ -50,9 +51,10 @@ public class OperatorRegistry {
             String name = "Domicile " + step.name().charAt(0) + step.name().substring(1).toLowerCase() + " operator";
             X509Certificate cert = vault.get(step.operatorId()).map(e -> e.chain()[0]).orElseGet(() -> {
                 var keys = Crypto.newEcKeyPair();
-                var profile = step == ProcessingStep.TIMESTAMP ? CertificateProfile.TIME_STAMPING
-                        : CertificateProfile.SIGNING;
-                var issued = certification.ca().issue(name, keys.getPublic(), profile, Duration.ofDays(3 * 365));
+                // Every operator signs tokens, so every one has a signing certificate; the
+                // time-stamping operator stamps with the time-stamping authority's own key.
+                var issued = certification.ca().issue(name, keys.getPublic(), CertificateProfile.SIGNING,
+                        Duration.ofDays(3 * 365));
                 vault.put(step.operatorId(), new KeyEntry(keys.getPrivate(),
                         new X509Certificate[] {issued, certification.caCertificate()}));
                 return issued;

@@ -14,6 +14,12 @@ import java.util.logging.Logger;
 import org.domicile.certification.ca.CertificateProfile;
 import org.domicile.certification.ca.InternalCa;
 import org.domicile.certification.ca.KeyStoreFile.KeyEntry;
+import org.domicile.certification.cms.CmsSigner;
+import org.domicile.certification.cms.CmsVerifier;
+import org.domicile.certification.evidence.EvidenceIssuer;
+import org.domicile.certification.evidence.EvidenceRecord;
+import org.domicile.certification.evidence.SignedEvidence;
+import org.domicile.certification.tsa.TimeStampAuthority;
 import org.domicile.certification.secret.IssuedSecret;
 import org.domicile.certification.secret.OneTimeSecrets;
 import org.domicile.certification.secret.SecretForm;
@@ -43,6 +49,8 @@ public class CertificationServer {
     private static final Logger LOG = Logger.getLogger(CertificationServer.class.getName());
     static final String CA_ALIAS = "internal-ca";
     static final String SERVER_ALIAS = "certification-server";
+    /** The time-stamping unit's own key: its certificate may only stamp (RFC 3161 §2.3). */
+    static final String TSA_ALIAS = "tsa";
 
     @Inject
     KeyVault vault;
@@ -60,6 +68,10 @@ public class CertificationServer {
     private DocumentSigner signer;
     private TrustAuthority authority;
     private OneTimeSecrets secrets;
+    private CmsSigner tokenSigner;
+    private CmsVerifier verifier;
+    private TimeStampAuthority timeStamps;
+    private EvidenceIssuer evidence;
 
     @PostConstruct
     void start() {
@@ -83,6 +95,38 @@ public class CertificationServer {
         signer = new DocumentSigner(server.key(), server.chain()[0]);
         authority = new TrustAuthority(attributes, signer, clock);
         secrets = new OneTimeSecrets(vault.derivedKey("code-verifier"));
+        tokenSigner = new CmsSigner(server.key(), server.chain()[0], clock);
+        verifier = new CmsVerifier(ca.certificate());
+        KeyEntry tsa = vault.get(TSA_ALIAS).orElseGet(() -> {
+            var keys = Crypto.newEcKeyPair();
+            var cert = ca.issue("Domicile Time-Stamping Authority", keys.getPublic(),
+                    CertificateProfile.TIME_STAMPING, Duration.ofDays(5 * 365));
+            var entry = new KeyEntry(keys.getPrivate(), new X509Certificate[] {cert, ca.certificate()});
+            vault.put(TSA_ALIAS, entry);
+            return entry;
+        });
+        timeStamps = new TimeStampAuthority(tsa.key(), tsa.chain()[0], clock);
+        evidence = new EvidenceIssuer(tokenSigner, timeStamps);
+    }
+
+    /** Signs the certification server's tokens (orders, countersignatures) and evidence. */
+    public CmsSigner tokenSigner() {
+        return tokenSigner;
+    }
+
+    /** Verifies CMS signatures against the internal CA (signer certificates cached). */
+    public CmsVerifier verifier() {
+        return verifier;
+    }
+
+    /** The internal time-stamping authority (RFC 3161). */
+    public TimeStampAuthority timeStamps() {
+        return timeStamps;
+    }
+
+    /** Signs and time-stamps evidence records (SECURITY-BASELINE 21). */
+    public SignedEvidence issue(EvidenceRecord record) {
+        return evidence.issue(record);
     }
 
     /** "Do these parties reach this level?" — always answered, signed; a refusal names who fell short. */

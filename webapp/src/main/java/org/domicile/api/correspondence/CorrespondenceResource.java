@@ -13,16 +13,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.domicile.api.ApiApplication;
 import org.domicile.api.Authenticated;
 import org.domicile.api.CurrentSession;
+import org.domicile.api.Downloads;
 import org.domicile.api.session.ChallengeJson;
 import org.domicile.correspondence.application.AttachmentDownload;
 import org.domicile.correspondence.application.CorrespondenceSending;
@@ -164,11 +162,7 @@ public class CorrespondenceResource {
             content = @Content(schema = @Schema(ref = "ApiError")))
     public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         AttachmentDownload file = drafts.attachment(me(), id, attachmentId, source());
-        return Response.ok(file.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_LENGTH, file.content().length)
-                .build();
+        return Downloads.attachment(file.content(), MediaType.APPLICATION_OCTET_STREAM, file.fileName());
     }
 
     @DELETE
@@ -258,12 +252,5 @@ public class CorrespondenceResource {
 
     private String source() {
         return request.getRemoteAddr();
-    }
-
-    /** RFC 6266 / RFC 8187: the name in UTF-8, percent-encoded, so no header injection and no encoding guess. */
-    static String contentDisposition(String fileName) {
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20")
-                .replace("*", "%2A");
-        return "attachment; filename*=UTF-8''" + encoded;
     }
 }

@@ -1,0 +1,2 @@
+/** Searching the archive and exporting evidence bundles, each checked against the requesting office. */
+package org.domicile.archive.application;

@@ -1,0 +1,2 @@
+/** Issuing and listing evidence records. */
+package org.domicile.evidence.application;

@@ -1,0 +1,2 @@
+/** Creating, unwrapping and caching users' key pairs. */
+package org.domicile.keys.application;
