@@ -11,6 +11,30 @@ import java.util.Optional;
 public record ArchiveQuery(Optional<String> counterpart, Optional<LocalDate> from, Optional<LocalDate> to,
                            Optional<String> subject, Optional<String> kind, Optional<String> status) {
 
+    static final String DATE_RULE = "Dates: write them as YYYY-MM-DD.";
+
+    /** A query from what a person typed: dates as YYYY-MM-DD; blank means "any". */
+    public static ArchiveQuery typed(String counterpart, String from, String to, String subject, String kind,
+                                     String status) {
+        return new ArchiveQuery(text(counterpart), date("from", from), date("to", to), text(subject), text(kind),
+                text(status));
+    }
+
+    private static Optional<String> text(String raw) {
+        return Optional.ofNullable(raw).filter(s -> !s.isBlank());
+    }
+
+    private static Optional<LocalDate> date(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(raw.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.domicile.platform.BadInputException(field, DATE_RULE);
+        }
+    }
+
     public static ArchiveQuery all() {
         return new ArchiveQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());

@@ -60,17 +60,28 @@ public final class ContentPackage {
             }
             Map<String, byte[]> parts = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
-                byte[] name = data.readNBytes(data.readUnsignedShort());
+                byte[] name = exactly(data, data.readUnsignedShort());
                 int length = data.readInt();
                 if (length < 0 || length > encoded.length) {
                     throw new IllegalArgumentException("bad part length");
                 }
-                parts.put(new String(name, StandardCharsets.UTF_8), data.readNBytes(length));
+                parts.put(new String(name, StandardCharsets.UTF_8), exactly(data, length));
+            }
+            if (data.read() != -1) {
+                throw new IllegalArgumentException("bytes after the last part");
             }
             return parts;
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated content package", e);
         }
+    }
+
+    private static byte[] exactly(DataInputStream data, int length) throws IOException {
+        byte[] bytes = data.readNBytes(length);
+        if (bytes.length != length) {
+            throw new IllegalArgumentException("truncated content package");
+        }
+        return bytes;
     }
 
     /** Names in order (for tests and listings). */

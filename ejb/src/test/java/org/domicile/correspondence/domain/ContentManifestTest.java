@@ -76,4 +76,15 @@ class ContentManifestTest {
                 List.of(new ContentManifest.Part(PDF.name(), 1234, "0".repeat(64)))).digestHex());
         assertEquals(base, example().digestHex(), "and the same content gives the same digest");
     }
+
+    @Test
+    @DisplayName("The parts read back from the stored canonical bytes are the sealed ones, colons in names included")
+    void partsReadBack() {
+        var withColon = new ContentManifest.Part("note: annexe.pdf", 7, "ab".repeat(32));
+        var manifest = ContentManifest.of(CorrespondenceKind.SIMPLE, new Subject("s"), List.of(USER),
+                new MessageText("x"), List.of(PDF, withColon));
+        assertEquals(manifest.parts(), ContentManifest.partsOf(manifest.canonicalBytes()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ContentManifest.partsOf("part:00:1:x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 class MigrationOnH2Test {
 
     @Test
-    @DisplayName("V1 and V2 apply on H2; attachment bytes are BINARY VARYING and round-trip 10 MB")
+    @DisplayName("Every migration applies on H2; attachment bytes are BINARY VARYING and round-trip 10 MB")
     void migratesAndStoresBytes() throws SQLException {
         String url = "jdbc:h2:mem:corr" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         var result = Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-        assertEquals("2", result.targetSchemaVersion);
+        org.junit.jupiter.api.Assertions.assertTrue(result.success, "every migration applies");
+        org.junit.jupiter.api.Assertions.assertTrue(Integer.parseInt(result.targetSchemaVersion) >= 3,
+                "the chain's migration is among them: " + result.targetSchemaVersion);
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
             try (var rs = db.createStatement().executeQuery("select data_type from information_schema.columns"
                     + " where table_name = 'ATTACHMENT_CONTENT' and column_name = 'CONTENT'")) {

@@ -9,16 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import org.domicile.api.ApiApplication;
 import org.domicile.api.Authenticated;
 import org.domicile.api.CurrentSession;
 import org.domicile.archive.application.Archive;
 import org.domicile.archive.application.ArchiveQuery;
-import org.domicile.platform.BadInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(schema = @Schema(ref = "ApiError")))
 public class ArchiveResource {
 
-    static final String DATE_RULE = "Dates: write them as YYYY-MM-DD.";
 
     @Inject
     Archive archive;
@@ -58,20 +53,8 @@ public class ArchiveResource {
     public List<ArchiveJson> search(@QueryParam("counterpart") String counterpart, @QueryParam("from") String from,
                                     @QueryParam("to") String to, @QueryParam("subject") String subject,
                                     @QueryParam("kind") String kind, @QueryParam("status") String status) {
-        var q = new ArchiveQuery(Optional.ofNullable(counterpart), date("from", from), date("to", to),
-                Optional.ofNullable(subject), Optional.ofNullable(kind), Optional.ofNullable(status));
+        var q = ArchiveQuery.typed(counterpart, from, to, subject, kind, status);
         return archive.search(me(), q).stream().map(ArchiveJson::of).toList();
-    }
-
-    private static Optional<LocalDate> date(String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(raw.strip()));
-        } catch (DateTimeParseException e) {
-            throw new BadInputException(field, DATE_RULE);
-        }
     }
 
     private String me() {

@@ -1,0 +1,62 @@
+package org.domicile.chain.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.domicile.certification.trust.TrustLevel;
+import org.domicile.operators.domain.ProcessingStep;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The chain walks the eight steps in order, each linked to the previous countersignature (SPEC §3). */
+class ChainRunTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+    @Test
+    @DisplayName("SUBMIT to ARCHIVE in order; each step takes the previous output and links to its countersignature")
+    void stepsInOrder() {
+        var run = new ChainRun("corr", TrustLevel.SUBSTANTIAL, "a".repeat(64), T0);
+        assertEquals("", run.previousDigest(), "the first ORDER links to nothing");
+        List<ProcessingStep> seen = new ArrayList<>();
+        int i = 0;
+        while (run.nextStep().isPresent()) {
+            seen.add(run.nextStep().get());
+            String output = Integer.toString(i).repeat(64).substring(0, 64);
+            run.stepCountersigned(output, "c".repeat(63) + i, T0.plusSeconds(++i));
+            assertEquals(output, run.inputDigest());
+            assertEquals("c".repeat(63) + (i - 1), run.previousDigest());
+        }
+        assertEquals(List.of(ProcessingStep.values()), seen);
+        assertEquals(ChainState.DONE, run.state());
+        assertFalse(run.isDue(T0.plusSeconds(100)), "a finished chain is never due");
+    }
+
+    @Test
+    @DisplayName("A stopped chain keeps its reason and step, and is never due again")
+    void stopped() {
+        var run = new ChainRun("corr", TrustLevel.LOW, "a".repeat(64), T0);
+        run.stop(ProcessingStep.SEAL, "OUTPUT_MISMATCH", T0);
+        assertEquals(ChainState.STOPPED, run.state());
+        assertEquals(ProcessingStep.SEAL, run.stoppedStep().orElseThrow());
+        assertEquals("OUTPUT_MISMATCH", run.stopReason().orElseThrow());
+        assertFalse(run.isDue(T0.plus(Duration.ofDays(1))));
+    }
+
+    @Test
+    @DisplayName("A postponed step is due again only after the delay; token numbers count from 1")
+    void postponedAndNumbered() {
+        var run = new ChainRun("corr", TrustLevel.LOW, "a".repeat(64), T0);
+        assertTrue(run.isDue(T0));
+        run.retryAfter(Duration.ofSeconds(5), T0);
+        assertFalse(run.isDue(T0.plusSeconds(4)));
+        assertTrue(run.isDue(T0.plusSeconds(5)));
+        assertEquals(1, run.nextTokenSeq());
+        assertEquals(2, run.nextTokenSeq());
+    }
+}
