@@ -150,6 +150,13 @@ public class Drafts {
                 LIST_LIMIT);
     }
 
+    /** What the office has sent (every state past the drafts), most recently changed first. */
+    public List<CorrespondenceSummary> sent(String senderAccountId, int limit) {
+        Account sender = office.sender(senderAccountId);
+        return repository.ofSender(sender.id(), java.util.Arrays.stream(CorrespondenceStatus.values())
+                .filter(s -> !s.isEditable()).toList(), Math.max(1, Math.min(limit, LIST_LIMIT)));
+    }
+
     /** One correspondence of the office, draft or sent. */
     public CorrespondenceView get(String senderAccountId, String correspondenceId, String source) {
         Account sender = office.sender(senderAccountId);

@@ -21,7 +21,7 @@ import org.domicile.web.security.CurrentUser;
 public class SendBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final String NO_CODE = "This code is no longer valid. Please start again.";
+    private static final String NO_CODE = CorrespondenceSending.NO_LONGER_VALID;
 
     @Inject
     CorrespondenceSending sending;
