@@ -43,6 +43,14 @@ public class DomicileSettings {
     int smsPerNumberPerHour;
 
     @Inject
+    @ConfigProperty(name = "domicile.notifications.max-attempts", defaultValue = "8")
+    int notificationMaxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "domicile.notifications.first-retry", defaultValue = "PT30S")
+    Duration notificationFirstRetry;
+
+    @Inject
     @ConfigProperty(name = "domicile.session.idle-timeout", defaultValue = "PT30M")
     Duration idleTimeout;
 
@@ -117,6 +125,17 @@ public class DomicileSettings {
 
     public int smsPerNumberPerHour() {
         return smsPerNumberPerHour;
+    }
+
+    /** How many times a queued notice is handed to the gateway at most before it counts as failed. */
+    public int notificationMaxAttempts() {
+        return Math.max(1, notificationMaxAttempts);
+    }
+
+    /** The wait before a notice's second attempt; it doubles for each further one. */
+    public Duration notificationFirstRetry() {
+        return notificationFirstRetry.isNegative() || notificationFirstRetry.isZero() ? Duration.ofSeconds(30)
+                : notificationFirstRetry;
     }
 
     public Duration idleTimeout() {

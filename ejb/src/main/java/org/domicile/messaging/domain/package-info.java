@@ -1,2 +1,2 @@
-/** The record of a text message and its delivery status. */
+/** The record of a text message and its delivery status; notices queued for later sending. */
 package org.domicile.messaging.domain;

@@ -1,0 +1,29 @@
+package org.domicile.web.console;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.domicile.messaging.application.NotificationView;
+import org.domicile.messaging.application.Notifications;
+
+/** The latest queued notices and where each stands (waiting, retried, sent, failed, uncertain). Read only. */
+@Named
+@RequestScoped
+public class NotificationsBacking {
+
+    @Inject
+    Notifications notifications;
+
+    private List<NotificationView> latest;
+
+    @PostConstruct
+    void load() {
+        latest = notifications.recent(50);
+    }
+
+    public List<NotificationView> getLatest() {
+        return latest;
+    }
+}
