@@ -10,9 +10,11 @@ import org.domicile.correspondence.domain.Correspondence;
 import org.domicile.correspondence.domain.CorrespondenceId;
 import org.domicile.correspondence.domain.CorrespondenceRepository;
 import org.domicile.delivery.application.RecipientAnswered;
+import org.domicile.evidence.application.EvidenceLedger;
 import org.domicile.identity.domain.Account;
 import org.domicile.identity.domain.AccountId;
 import org.domicile.identity.domain.AccountRepository;
+import org.domicile.messaging.application.NotificationOutcome;
 
 /**
  * What the chain does when something happens elsewhere, in the same transaction: a submission
@@ -36,6 +38,29 @@ public class ChainEvents {
 
     @Inject
     AccountRepository accounts;
+
+    @Inject
+    EvidenceLedger ledger;
+
+    /**
+     * The SMS notice of a delivery was sent, or finally could not be: evidence of it
+     * (ConsignmentNotification or its Failure) for that recipient, once.
+     */
+    void notified(@Observes NotificationOutcome outcome) {
+        if (!outcome.reference().startsWith(Notices.DELIVERY)) {
+            return;
+        }
+        String id = outcome.reference().substring(Notices.DELIVERY.length());
+        var c = correspondences.find(new CorrespondenceId(id));
+        EvidenceEvent event = outcome.sent() ? EvidenceEvent.CONSIGNMENT_NOTIFICATION
+                : EvidenceEvent.CONSIGNMENT_NOTIFICATION_FAILURE;
+        if (c.isEmpty() || ledger.issued(id, event, outcome.accountId())) {
+            return;
+        }
+        facts.evidence(c.get(), event, outcome.at(), outcome.sent() ? ""
+                : "The SMS notice could not be delivered (" + outcome.detail() + "); the correspondence waits in"
+                + " the recipient's office all the same.", outcome.accountId());
+    }
 
     void submitted(@Observes CorrespondenceSubmitted event) {
         runner.start(event.correspondenceId(), event.level(), event.contentDigest(), event.at());

@@ -13,6 +13,8 @@ import org.domicile.messaging.application.Notifications;
 public class Notices {
 
     public static final String PURPOSE = "NOTICE";
+    /** Reference prefix of a delivery notice: its outcome becomes evidence. */
+    public static final String DELIVERY = "delivery:";
 
     @Inject
     Notifications notifications;

@@ -135,7 +135,7 @@ public class StepWork {
                     .append("\",\"deadline\":\"").append(d.deadline()).append("\"}");
             notices.tell(d.recipientId(), "Domicile: a " + c.kind().label() + " is waiting for you in your private"
                     + " office. Log in to accept or refuse it before " + d.deadline().atOffset(ZoneOffset.UTC)
-                    .toLocalDate() + ".", "delivery:" + c.id().value());
+                    .toLocalDate() + ".", Notices.DELIVERY + c.id().value());
         }
         record.append("]}");
         facts.evidence(c, EvidenceEvent.NOTIFICATION_FOR_ACCEPTANCE, now, "", null);

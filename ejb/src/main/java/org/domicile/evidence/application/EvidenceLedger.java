@@ -44,6 +44,10 @@ public class EvidenceLedger {
                 e.correspondenceId(), e.senderId(), e.recipientIds(), e.contentDigests(), e.assurance(),
                 e.reason() == null ? "" : e.reason());
         var signed = certification.issue(record);
+        // Evidence of one correspondence is numbered one record at a time: the chain, the
+        // recipients' answers and the notices' outcomes may issue at the same moment.
+        em.createNativeQuery("select id from correspondence where id = ? for update")
+                .setParameter(1, e.correspondenceId()).getResultList();
         long existing = em.createQuery("select count(v) from EvidenceEntry v where v.correspondenceId = :c", Long.class)
                 .setParameter("c", e.correspondenceId()).getSingleResult();
         var entry = new EvidenceEntry(record.evidenceId(), e.correspondenceId(), (int) existing + 1, e.event(), e.at(),
@@ -51,6 +55,13 @@ public class EvidenceLedger {
         em.persist(entry);
         em.flush();
         return entry;
+    }
+
+    /** Whether a record of this event concerning this recipient was already issued. */
+    public boolean issued(String correspondenceId, EvidenceEvent event, String recipientId) {
+        return em.createQuery("select count(v) from EvidenceEntry v where v.correspondenceId = :c and v.event = :e"
+                        + " and v.recipientId = :r", Long.class).setParameter("c", correspondenceId)
+                .setParameter("e", event.etsiName()).setParameter("r", recipientId).getSingleResult() > 0;
     }
 
     /** Every record of a correspondence, in the order issued. */
