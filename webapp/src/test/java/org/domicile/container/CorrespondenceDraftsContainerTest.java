@@ -356,10 +356,9 @@ class CorrespondenceDraftsContainerTest {
     void resendForTheSameContent() {
         TestUser sender = users.active();
         TestUser r = counterpartOf(sender, users.active());
-        var organisation = trust.registerOrganisation(OPERATOR, "Arq Org " + TestUsers.suffix(),
-                "org." + TestUsers.suffix() + "@example.org", SOURCE);
+        TestUser r2 = counterpartOf(sender, users.active());
         String id = drafts.create(sender.id(), new DraftForm("SIMPLE", "Convocation", "AG le 3 juin",
-                List.of(r.key(), "ORGANISATION:" + organisation.id())), SOURCE).id();
+                List.of(r.key(), r2.key())), SOURCE).id();
         validation.validate(sender.id(), id, SOURCE);
         ChallengeView first = sending.start(sender.id(), id, SOURCE);
         String oldCode = users.lastCode(sender.mobile());
@@ -377,6 +376,23 @@ class CorrespondenceDraftsContainerTest {
         }
         assertEquals(CorrespondenceStatus.SUBMITTED,
                 sending.confirm(sender.id(), id, first.challengeId(), newCode, SOURCE).status());
+    }
+
+    @Test
+    @DisplayName("An organisation has no private office: sending to it is refused with its name, no code is sent")
+    void organisationCannotReceiveYet() {
+        TestUser sender = users.active();
+        TestUser r = counterpartOf(sender, users.active());
+        var organisation = trust.registerOrganisation(OPERATOR, "Arq Org " + TestUsers.suffix(),
+                "org." + TestUsers.suffix() + "@example.org", SOURCE);
+        String id = drafts.create(sender.id(), new DraftForm("SIMPLE", "Convocation", "AG le 3 juin",
+                List.of(r.key(), "ORGANISATION:" + organisation.id())), SOURCE).id();
+        validation.validate(sender.id(), id, SOURCE);
+        long before = users.messagesTo(sender.mobile());
+        var refused = assertThrows(BadInputException.class, () -> sending.start(sender.id(), id, SOURCE));
+        assertTrue(refused.getMessage().contains("has no private office"), refused.getMessage());
+        assertEquals(before, users.messagesTo(sender.mobile()), "no code was sent");
+        assertEquals(CorrespondenceStatus.VALIDATED, drafts.get(sender.id(), id, SOURCE).status());
     }
 
     // ---- what may change when ----------------------------------------------------------------
