@@ -7,9 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -37,12 +42,14 @@ public final class Browser implements AutoCloseable {
     private final String name;
     private final String baseUrl;
     private final Path profile;
+    private final Path downloads;
     private final ChromeDriver driver;
 
-    private Browser(String name, String baseUrl, Path profile, ChromeDriver driver) {
+    private Browser(String name, String baseUrl, Path profile, Path downloads, ChromeDriver driver) {
         this.name = name;
         this.baseUrl = baseUrl;
         this.profile = profile;
+        this.downloads = downloads;
         this.driver = driver;
     }
 
@@ -50,14 +57,20 @@ public final class Browser implements AutoCloseable {
     static Browser open(String name, String baseUrl, Path profilesDir) {
         try {
             Path profile = Files.createTempDirectory(Files.createDirectories(profilesDir), "chrome-" + name + "-");
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
             var options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+            // Files a page answers with land in this browser's own folder, without asking.
+            options.setExperimentalOption("prefs", Map.of(
+                    "download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false,
+                    "download.directory_upgrade", true));
             var driver = new ChromeDriver(options);
             driver.manage().window().setSize(new Dimension(1280, 1000));
-            return new Browser(name, baseUrl, profile, driver);
+            return new Browser(name, baseUrl, profile, downloads, driver);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,6 +170,59 @@ public final class Browser implements AutoCloseable {
         until("a quiet page", d -> Boolean.TRUE.equals(script("return document.readyState === 'complete'"
                 + " && (typeof jQuery === 'undefined' || jQuery.active === 0)")) ? Boolean.TRUE : null);
         return this;
+    }
+
+    /**
+     * Presses a button that answers with a file (the page stays as it is), waits until the browser
+     * has saved the whole file, and returns it.
+     */
+    public Path download(String buttonId) {
+        Set<Path> before = downloaded();
+        element(buttonId).click();
+        try {
+            return until("a file from " + buttonId, d -> {
+                Set<Path> now = downloaded();
+                // Chromium writes into a hidden or ".crdownload" file and renames it once complete.
+                if (now.stream().map(f -> f.getFileName().toString())
+                        .anyMatch(n -> n.startsWith(".") || n.endsWith(".crdownload"))) {
+                    return null;
+                }
+                return now.stream().filter(f -> !before.contains(f)).findFirst().orElse(null);
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("No file was downloaded by " + buttonId + " on " + url()
+                    + (messages().isBlank() ? "" : " (the page says: " + messages() + ")"), e);
+        }
+    }
+
+    private Set<Path> downloaded() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Opens the current address again, every second, until the element with this id shows exactly
+     * {@code expected}: for what the server does in the background. Returns the text shown.
+     */
+    public String reloadUntilText(String id, String expected, Duration within) {
+        String address = url();
+        Instant deadline = Instant.now().plus(within);
+        while (true) {
+            String shown = has(id) ? safeText(id).strip() : "(no element #" + id + ")";
+            if (shown.equals(expected)) {
+                return shown;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Expected #" + id + " on " + path() + " to show '" + expected + "' within "
+                        + within.toSeconds() + " s, but it shows: " + shown);
+            }
+            RunningServer.pause(1000);
+            driver.get(address);
+            awaitQuiet();
+        }
     }
 
     /** The visible text of the element with this id (waits for the element). */

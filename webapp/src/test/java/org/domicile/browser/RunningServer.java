@@ -137,12 +137,16 @@ public final class RunningServer implements BeforeAllCallback {
 
     /** The codes of all outbox messages to {@code e164}, newest first. */
     public List<String> codesFor(String e164) {
-        String page = get("/outbox?to=" + java.net.URLEncoder.encode(e164, StandardCharsets.UTF_8));
-        return OutboxPage.parse(page).stream()
-                .filter(m -> m.to().equals(e164))
+        return messagesTo(e164).stream()
                 .map(OutboxPage.Message::code)
                 .flatMap(Optional::stream)
                 .toList();
+    }
+
+    /** All outbox messages to {@code e164} (codes and notices), newest first. */
+    List<OutboxPage.Message> messagesTo(String e164) {
+        String page = get("/outbox?to=" + java.net.URLEncoder.encode(e164, StandardCharsets.UTF_8));
+        return OutboxPage.parse(page).stream().filter(m -> m.to().equals(e164)).toList();
     }
 
     /** GET from the server over loopback; fails on any status but 200. */
