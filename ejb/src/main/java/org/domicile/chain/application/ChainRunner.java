@@ -95,10 +95,13 @@ public class ChainRunner {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean advance(String correspondenceId) {
         Instant now = time.now();
-        ChainRun run = em.find(ChainRun.class, correspondenceId, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        ChainRun run = em.find(ChainRun.class, correspondenceId);
         if (run == null || !run.isDue(now) || run.nextStep().isEmpty()) {
             return false;
         }
+        // Only a call that performs the step takes the version: one with nothing to do writes nothing,
+        // so it cannot make a concurrent step or a recipient's answer fail.
+        em.lock(run, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         Correspondence c = correspondence(correspondenceId);
         ProcessingStep step = run.nextStep().get();
         ProcessingOperator operator = em.find(ProcessingOperator.class, step.operatorId());
@@ -205,6 +208,7 @@ public class ChainRunner {
         if (step == ProcessingStep.SUBMIT) {
             c.processing();
         }
+        work.certified(step, c, now);
         return run.state() == ChainState.RUNNING;
     }
 

@@ -125,23 +125,39 @@ public class StepWork {
                 List.of("SHA-256"));
     }
 
-    /** Into each recipient's office, with a notice by SMS (no content) and the evidence of it. */
+    /**
+     * The delivery record: which recipient gets it, until when. The deliveries themselves are made
+     * only once the certification server has countersigned this step ({@link #certified}): a DELIVER
+     * that fails its check must leave nothing in any office.
+     */
     private Output deliver(Correspondence c, Instant now) {
-        List<Delivery> made = deliveries.deliver(c.id().value(), ChainFacts.recipientIds(c), now);
+        Instant deadline = Instant.ofEpochMilli(now.plus(settings.handoverPeriod()).toEpochMilli());
+        List<String> recipients = ChainFacts.recipientIds(c);
         var record = new StringBuilder("{\"correspondence\":\"").append(c.id().value()).append("\",\"deliveries\":[");
-        for (int i = 0; i < made.size(); i++) {
-            Delivery d = made.get(i);
-            record.append(i == 0 ? "" : ",").append("{\"recipient\":\"").append(d.recipientId())
-                    .append("\",\"deadline\":\"").append(d.deadline()).append("\"}");
+        for (int i = 0; i < recipients.size(); i++) {
+            record.append(i == 0 ? "" : ",").append("{\"recipient\":\"").append(recipients.get(i))
+                    .append("\",\"deadline\":\"").append(deadline).append("\"}");
+        }
+        record.append("]}");
+        return new Output(store(c, ChainArtifact.DELIVERY, record.toString().getBytes(StandardCharsets.UTF_8), now),
+                List.of("SHA-256"));
+    }
+
+    /**
+     * What a step does once its RETURN is countersigned, in the same transaction: DELIVER puts the
+     * correspondence in each recipient's office, with a notice by SMS (no content) and the evidence.
+     */
+    public void certified(ProcessingStep step, Correspondence c, Instant now) {
+        if (step != ProcessingStep.DELIVER) {
+            return;
+        }
+        for (Delivery d : deliveries.deliver(c.id().value(), ChainFacts.recipientIds(c), now)) {
             notices.tell(d.recipientId(), "Domicile: a " + c.kind().label() + " is waiting for you in your private"
                     + " office. Log in to accept or refuse it before " + d.deadline().atOffset(ZoneOffset.UTC)
                     .toLocalDate() + ".", Notices.DELIVERY + c.id().value());
         }
-        record.append("]}");
         facts.evidence(c, EvidenceEvent.NOTIFICATION_FOR_ACCEPTANCE, now, "", null);
         c.delivered(now);
-        return new Output(store(c, ChainArtifact.DELIVERY, record.toString().getBytes(StandardCharsets.UTF_8), now),
-                List.of("SHA-256"));
     }
 
     /** The recipients' answers, as the HANDOVER step's output. */
