@@ -164,7 +164,8 @@ class CorrespondenceDraftsContainerTest {
         assertEquals(CorrespondenceStatus.SUBMITTED, sent.status());
         assertTrue(sent.submittedAt().isPresent());
         assertEquals(v.contentDigest(), sent.validatedDigest().orElseThrow(), "the digest that was confirmed");
-        assertEquals(CorrespondenceStatus.SUBMITTED, drafts.get(sender.id(), draft.id(), SOURCE).status());
+        assertFalse(drafts.get(sender.id(), draft.id(), SOURCE).status().isEditable(),
+                "submitted, and from then on only the processing chain moves it");
         assertEquals("OPENED", probe.challenge(challenge.challengeId()).status());
         assertTrue(probe.auditOf(draft.id()).stream().anyMatch(l -> l.startsWith("correspondence.submitted OK")
                 && l.contains(v.contentDigest())), probe.auditOf(draft.id()).toString());
@@ -419,9 +420,13 @@ class CorrespondenceDraftsContainerTest {
         assertThrows(CodeRejectedException.class, () -> sending.confirm(sender.id(), id, c.challengeId(),
                 users.lastCode(sender.mobile()), SOURCE), "the code is used up and the letter sent");
 
+        // The chain moves the status on and protects the content; what was sent never changes.
         CorrespondenceView after = drafts.get(sender.id(), id, SOURCE);
-        assertEquals(sent, after, "nothing changed");
-        assertEquals(1, probe.countRows("attachment_content", "attachment_id", file));
+        assertEquals(List.of(sent.subject(), sent.text(), sent.attachments(), sent.validatedDigest(), sent.submittedAt()),
+                List.of(after.subject(), after.text(), after.attachments(), after.validatedDigest(), after.submittedAt()),
+                "nothing the sender confirmed changed");
+        assertArrayEquals("annexe".getBytes(StandardCharsets.UTF_8),
+                drafts.attachment(sender.id(), id, file, SOURCE).content(), "the file reads back as sent");
     }
 
     @Test

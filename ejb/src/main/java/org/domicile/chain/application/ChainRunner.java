@@ -50,6 +50,7 @@ import org.domicile.trust.application.CertificationServer;
 public class ChainRunner {
 
     private static final Logger LOG = Logger.getLogger(ChainRunner.class.getName());
+    static final Duration HANDOVER_MARGIN = Duration.ofDays(30);
 
     @PersistenceContext(unitName = "domicile")
     EntityManager em;
@@ -234,7 +235,10 @@ public class ChainRunner {
     /** The operator's specification; HANDOVER's deadline follows the configured handover period. */
     OperatorSpecification specification(ProcessingOperator operator) {
         ProcessingStep step = operator.step();
-        Duration deadline = step == ProcessingStep.HANDOVER ? settings.handoverPeriod().plusDays(1) : step.deadline();
+        // HANDOVER lasts as long as the recipients may take, plus a margin for an outage around the
+        // deadline (the expiry is recorded when the server sees it); beyond that the step failed.
+        Duration deadline = step == ProcessingStep.HANDOVER ? settings.handoverPeriod().plus(HANDOVER_MARGIN)
+                : step.deadline();
         return new OperatorSpecification(operator.id(), step.name(), step.algorithms(), deadline);
     }
 
