@@ -525,7 +525,10 @@ class ProcessingChainContainerTest {
             if (v.status() == CorrespondenceStatus.STOPPED && status != CorrespondenceStatus.STOPPED) {
                 fail("the chain stopped: " + v.stopReason().orElse("(no reason)"));
             }
-            return v.status() == status;
+            // DELIVERED is set by the DELIVER step; the HANDOVER order follows in a transaction of its
+            // own: a delivered letter is settled once that order and its acknowledgement are there.
+            return v.status() == status && (status != CorrespondenceStatus.DELIVERED
+                    || runner.tokens(l.id()).size() >= ProcessingStep.HANDOVER.ordinal() * 4 + 2);
         }, () -> drafts.get(l.sender().id(), l.id(), SOURCE).status() + ", tokens "
                 + runner.tokens(l.id()).size());
     }
