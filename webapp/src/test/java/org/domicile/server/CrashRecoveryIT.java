@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
+import org.domicile.testing.Accounts;
 import org.domicile.testing.Api;
+import org.domicile.testing.Outbox;
 import org.domicile.testing.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT {
 
-    private static final String PASSWORD = "a long enough passphrase";
-    private static final Pattern CODE = Pattern.compile("<td class=\"body\">[^<]*?(?<!\\d)(\\d{6})(?!\\d)");
+    private static final String PASSWORD = Accounts.PASSWORD;
 
     private static ServerProcess server;
     private static Api api;
@@ -53,17 +51,17 @@ class CrashRecoveryIT {
         // An account registered and verified.
         String alice = Api.newLogin("alice");
         String aliceMobile = Api.newMobile();
-        verified(alice, aliceMobile);
+        Accounts.verified(api, alice, aliceMobile);
         // A login whose code was sent but not yet typed.
         var pending = api.login(alice, PASSWORD);
         assertEquals(201, pending.status(), pending.body());
-        String pendingCode = latestCode(aliceMobile);
+        String pendingCode = Outbox.latestCode(api, aliceMobile);
         // Another user with an open session.
         String bob = Api.newLogin("bob");
         String bobMobile = Api.newMobile();
-        verified(bob, bobMobile);
+        Accounts.verified(api, bob, bobMobile);
         var bobChallenge = api.login(bob, PASSWORD);
-        var bobSession = api.code(bobChallenge.require("challengeId"), latestCode(bobMobile));
+        var bobSession = api.code(bobChallenge.require("challengeId"), Outbox.latestCode(api, bobMobile));
         assertEquals(200, bobSession.status(), bobSession.body());
         String bobToken = bobSession.require("token");
 
@@ -109,22 +107,5 @@ class CrashRecoveryIT {
             assertTrue(again.require("error").contains("taken"), again.body());
         }
         assertFalse(server.output().contains(pendingCode), "Rule 11: a code in the server output");
-    }
-
-    private static void verified(String login, String mobile) {
-        var challenge = api.register(login, mobile, PASSWORD);
-        assertEquals(201, challenge.status(), challenge.body());
-        var verified = api.code(challenge.require("challengeId"), latestCode(mobile));
-        assertEquals(200, verified.status(), verified.body());
-    }
-
-    /** The newest code in the local outbox for this number (the page lists newest first). */
-    private static String latestCode(String mobile) {
-        var page = api.get("/outbox?to=" + URLEncoder.encode(mobile, StandardCharsets.UTF_8), null).body();
-        var code = CODE.matcher(page);
-        if (!code.find()) {
-            throw new AssertionError("no code for " + mobile + " in the outbox");
-        }
-        return code.group(1);
     }
 }

@@ -72,7 +72,7 @@ public final class ServerProcess {
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("DOMICILE_"));
-            env.put("DOMICILE_DATA_DIR", workDir.resolve("data").toString());
+            env.put("DOMICILE_DATA_DIR", dataDir().toString());
             env.put("DOMICILE_PUBLIC_URL", baseUrl());
             env.putAll(environment);
             System.out.println("[server] starting Domicile on port " + port + ", console output: " + log);
@@ -108,6 +108,11 @@ public final class ServerProcess {
         return workDir;
     }
 
+    /** The server's data folder (database, keys, the local SMS outbox). */
+    public Path dataDir() {
+        return Path.of(environment.getOrDefault("DOMICILE_DATA_DIR", workDir.resolve("data").toString()));
+    }
+
     public Path log() {
         return log;
     }
@@ -137,8 +142,9 @@ public final class ServerProcess {
         Instant started = Instant.now();
         Instant deadline = started.plus(START_TIMEOUT);
         // Payara answers /health/ready before the application is deployed (no checks yet = UP), and
-        // reports "ready" even when the deployment failed: a page of the application must answer too.
-        while (status("/health/ready") != 200 || status("/index.xhtml") != 200) {
+        // reports "ready" even when the deployment failed: a page of the application must answer too,
+        // and the API (a 401 without a token), which may still answer 503 when the pages already work.
+        while (status("/health/ready") != 200 || status("/index.xhtml") != 200 || status("/api/office") != 401) {
             if (!process.isAlive()) {
                 throw new AssertionError("The server stopped while starting (exit " + process.exitValue()
                         + "); console output in " + log + ":\n" + tail(60));
@@ -177,7 +183,8 @@ public final class ServerProcess {
         }
     }
 
-    private static Path requiredFile(String property) {
+    /** The file a system property names (set by failsafe from the build); a clear error when it is missing. */
+    static Path requiredFile(String property) {
         String value = System.getProperty(property);
         if (value == null || !Files.isRegularFile(Path.of(value))) {
             throw new IllegalStateException("System property " + property + " must name an existing file (got "

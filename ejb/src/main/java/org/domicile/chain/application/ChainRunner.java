@@ -31,6 +31,7 @@ import org.domicile.chain.domain.ChainToken;
 import org.domicile.correspondence.domain.Correspondence;
 import org.domicile.correspondence.domain.CorrespondenceId;
 import org.domicile.correspondence.domain.CorrespondenceRepository;
+import org.domicile.delivery.application.Deliveries;
 import org.domicile.operators.domain.ProcessingOperator;
 import org.domicile.operators.domain.ProcessingStep;
 import org.domicile.platform.DomicileSettings;
@@ -72,6 +73,9 @@ public class ChainRunner {
 
     @Inject
     Notices notices;
+
+    @Inject
+    Deliveries deliveries;
 
     @Inject
     DomicileSettings settings;
@@ -129,6 +133,12 @@ public class ChainRunner {
         record(run, step, TokenKind.ACKNOWLEDGEMENT, ack.tokenId(), ack.bytes(), now);
         if (step == ProcessingStep.HANDOVER) {
             run.waitForRecipients(now);
+            if (deliveries.of(correspondenceId).stream().allMatch(d -> d.status().answered())) {
+                // Every recipient answered between DELIVER and this order (or while the server was
+                // down): those answers found no step to end, and no later answer will come.
+                completeHandover(correspondenceId, now);
+                return run.state() == ChainState.RUNNING;
+            }
             return false;
         }
         StepWork.Output output;
