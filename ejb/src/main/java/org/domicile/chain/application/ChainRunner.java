@@ -132,6 +132,9 @@ public class ChainRunner {
         OperatorDesk.Signed ack = desk.acknowledge(step, received, now);
         record(run, step, TokenKind.ACKNOWLEDGEMENT, ack.tokenId(), ack.bytes(), now);
         if (step == ProcessingStep.HANDOVER) {
+            // Taken one at a time with the recipients' answers (which lock the correspondence too):
+            // either an answer sees this step waiting, or this step sees the answer.
+            em.lock(c, LockModeType.PESSIMISTIC_WRITE);
             run.waitForRecipients(now);
             if (deliveries.of(correspondenceId).stream().allMatch(d -> d.status().answered())) {
                 // Every recipient answered between DELIVER and this order (or while the server was
@@ -158,10 +161,11 @@ public class ChainRunner {
      * checks and countersigns, and ARCHIVE becomes due.
      */
     public void completeHandover(String correspondenceId, Instant now) {
-        ChainRun run = em.find(ChainRun.class, correspondenceId, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        ChainRun run = em.find(ChainRun.class, correspondenceId);
         if (run == null || run.state() != ChainState.WAITING) {
             return;
         }
+        em.lock(run, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         Correspondence c = correspondence(correspondenceId);
         ProcessingStep step = ProcessingStep.HANDOVER;
         ProcessingOperator operator = em.find(ProcessingOperator.class, step.operatorId());
