@@ -229,12 +229,17 @@ class CorrespondenceApiIT {
         return api.get("/api/inbox/" + id, recipient.token()).expect(200, "the inbox entry").require("status");
     }
 
-    /** The 8 steps countersigned in order and exactly these evidence events, in this order. */
+    /**
+     * The 8 steps countersigned in order and exactly these evidence events of the chain, in this
+     * order; the SMS notice's outcome, when it has come, once and positive (the outbox accepts it).
+     */
     private static Letters.Timeline assertTimeline(User party, String id, List<String> events) {
         var timeline = Letters.timeline(api, party, id);
         assertEquals("DONE", timeline.state(), timeline.json());
         assertEquals(Letters.STEPS, timeline.steps(), timeline.json());
-        assertEquals(events, timeline.events(), timeline.json());
+        assertEquals(events, timeline.chainEvents(), timeline.json());
+        assertTrue(List.of(List.of(), List.of("ConsignmentNotification")).contains(timeline.noticeEvents()),
+                timeline.json());
         return timeline;
     }
 

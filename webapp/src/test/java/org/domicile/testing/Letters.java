@@ -22,6 +22,16 @@ public final class Letters {
 
     /** What the timeline of a correspondence says: its chain's state, countersigned steps and evidence events. */
     public record Timeline(String state, List<String> steps, List<String> events, List<String> reasons, String json) {
+
+        /** The events of the chain itself, in order: without the SMS notices' outcomes, which come when the SMS leaves. */
+        public List<String> chainEvents() {
+            return events.stream().filter(e -> !e.startsWith("ConsignmentNotification")).toList();
+        }
+
+        /** The outcomes of the SMS notices (ConsignmentNotification or its Failure): at most one per recipient. */
+        public List<String> noticeEvents() {
+            return events.stream().filter(e -> e.startsWith("ConsignmentNotification")).toList();
+        }
     }
 
     private Letters() {

@@ -47,7 +47,8 @@ public class ChainEvents {
      * (ConsignmentNotification or its Failure) for that recipient, once.
      */
     void notified(@Observes NotificationOutcome outcome) {
-        if (!outcome.reference().startsWith(Notices.DELIVERY)) {
+        if (!outcome.reference().startsWith(Notices.DELIVERY) || outcome.detail().startsWith("UNCERTAIN")) {
+            // An uncertain SMS (the process died during the call) may have left: no evidence either way.
             return;
         }
         String id = outcome.reference().substring(Notices.DELIVERY.length());
