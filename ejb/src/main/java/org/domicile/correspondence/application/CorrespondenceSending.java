@@ -29,7 +29,7 @@ import org.domicile.session.domain.Purpose;
 @Stateless
 public class CorrespondenceSending {
 
-    public static final String NO_LONGER_VALID = "This code is no longer valid. Please start again.";
+    public static final String NO_LONGER_VALID = SessionOpening.NO_LONGER_VALID;
     static final String CONTENT_CHANGED = "The correspondence has changed since this code was sent: the code"
             + " confirms the earlier content only. Validate it again and ask for a new code.";
 

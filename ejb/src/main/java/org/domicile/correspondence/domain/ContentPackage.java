@@ -6,7 +6,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,10 +81,5 @@ public final class ContentPackage {
             throw new IllegalArgumentException("truncated content package");
         }
         return bytes;
-    }
-
-    /** Names in order (for tests and listings). */
-    public static List<String> names(byte[] encoded) {
-        return new ArrayList<>(decode(encoded).keySet());
     }
 }

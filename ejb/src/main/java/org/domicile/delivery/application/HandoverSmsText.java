@@ -20,10 +20,4 @@ final class HandoverSmsText {
         return code -> "Domicile: code " + code + " confirms your answer (accept or refuse) to the "
                 + c.kind().label() + " ref. " + ref + " waiting in your office. Valid " + valid + ". Never share it.";
     }
-
-    /** The notice of a delivery: no code, no content. */
-    static String notice(Correspondence c) {
-        return "Domicile: a " + c.kind().label() + " is waiting for you in your private office. Log in to accept"
-                + " or refuse it.";
-    }
 }

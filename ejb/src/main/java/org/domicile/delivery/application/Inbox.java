@@ -45,7 +45,6 @@ import org.domicile.session.domain.Purpose;
 public class Inbox {
 
     static final String NOT_FOUND = "There is no such correspondence in your office.";
-    static final String NO_LONGER_VALID = "This code is no longer valid. Please start again.";
     static final String DECISION_RULE = "Decision: choose ACCEPT or REFUSE.";
     static final String NOT_ACCEPTED = "The content is released only once you have accepted the correspondence.";
 
@@ -235,7 +234,7 @@ public class Inbox {
                 && opening.ownerOf(challengeId).map(me.id().value()::equals).orElse(false)
                 && opening.purposeOf(challengeId).map(Purpose.CORRESPONDENCE::equals).orElse(false);
         if (!ours) {
-            throw new CodeRejectedException(NO_LONGER_VALID, 0);
+            throw new CodeRejectedException(SessionOpening.NO_LONGER_VALID, 0);
         }
     }
 

@@ -223,5 +223,5 @@ public class SessionOpening {
     }
 
     static final String EXPIRED = "This code has expired. Please ask for a new one.";
-    static final String NO_LONGER_VALID = "This code is no longer valid. Please start again.";
+    public static final String NO_LONGER_VALID = "This code is no longer valid. Please start again.";
 }
