@@ -8,9 +8,10 @@
 #   3. the ratio of 1 to 2.
 #   deploy/benchmark.sh                           # build, N=500 correspondences, C=16 concurrent workers
 #   SKIP_BUILD=1 N=1000 C=32 deploy/benchmark.sh
-# Other settings: WARMUP (correspondences before the measured ones, 50), CONTENT_BYTES (4096),
-# CRYPTO_WARMUP and CRYPTO_SECONDS (15 and 30), UNTIL (ARCHIVED; SUBMITTED stops each correspondence at
-# its submission acceptance), PORT (first port tried for the server, 18383), PG_PORT (55493).
+# Other settings: WARMUP (correspondences before the measured ones, 1000: the server compiles its hot code
+# meanwhile), CONTENT_BYTES (4096), CRYPTO_WARMUP and CRYPTO_SECONDS (15 and 30), UNTIL (ARCHIVED;
+# SUBMITTED stops each correspondence at its submission acceptance), PORT (first port tried for the
+# server, 18383), PG_PORT (55493).
 #
 # Servers, PostgreSQL and their data live in a temporary folder removed at the end; logs and results are
 # kept in target/benchmark/. Needs the Debian "postgresql" package (as deploy/test.sh).
@@ -23,7 +24,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 n=${N:-500}
 c=${C:-16}
-warmup=${WARMUP:-50}
+warmup=${WARMUP:-1000}
 content=${CONTENT_BYTES:-4096}
 until=${UNTIL:-ARCHIVED}
 jar=$root/benchmark/target/domicile-benchmark.jar

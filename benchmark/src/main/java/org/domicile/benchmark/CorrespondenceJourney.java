@@ -2,9 +2,6 @@ package org.domicile.benchmark;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.domicile.benchmark.Accounts.Participant;
@@ -12,9 +9,10 @@ import org.domicile.benchmark.Accounts.Participant;
 /**
  * One registered correspondence through the service, as its sender and its recipient do it: the sender
  * writes the draft, validates it, starts sending and confirms with the code texted to him (the submission
- * acceptance, whose latency is measured); the recipient finds it in his inbox, opens the handover session
- * with the code texted to him and accepts; the sender then sees it ARCHIVED. States are read by polling, with
- * a growing pause, and the polls are counted.
+ * acceptance, whose latency is measured); once it is delivered, the recipient opens the handover session of
+ * his inbox entry with the code texted to him and accepts; the sender then sees it ARCHIVED. The state is read
+ * by polling the correspondence's summary (no text, nothing decrypted), with a growing pause, and the polls are
+ * counted.
  */
 final class CorrespondenceJourney {
 
@@ -33,7 +31,7 @@ final class CorrespondenceJourney {
         START_SENDING("start sending (trust, SMS)", true),
         SENDER_CODE("sender's code from the outbox", true),
         SUBMISSION("submission acceptance", true),
-        DELIVERY("wait for the inbox entry", false),
+        DELIVERY("wait for the delivery", false),
         START_HANDOVER("open handover (trust, SMS)", false),
         RECIPIENT_CODE("recipient's code from outbox", false),
         ACCEPTANCE("recipient's acceptance", false),
@@ -96,6 +94,7 @@ final class CorrespondenceJourney {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Set<String> FAILED = Set.of("REFUSED", "EXPIRED", "STOPPED");
     private static final Set<String> NOT_SENT = Set.of("DRAFT", "VALIDATED");
+    private static final Set<String> DELIVERED_OR_LATER = Set.of("DELIVERED", "ARCHIVED");
 
     private final ServiceApi api;
     private final Accounts accounts;
@@ -110,13 +109,12 @@ final class CorrespondenceJourney {
     }
 
     /**
-     * Sends one correspondence from {@code sender} to {@code recipient}, who must not receive from anyone
-     * else meanwhile. {@code handled} holds the inbox entries this recipient already dealt with.
+     * Sends one correspondence from {@code sender} to {@code recipient}.
      *
      * @throws ServiceApi.StepFailed     naming the step that failed
      * @throws ServiceApi.MissingEndpoint if the server lacks an endpoint of the journey
      */
-    Timing run(Participant sender, Participant recipient, String subject, Set<String> handled) {
+    Timing run(Participant sender, Participant recipient, String subject) {
         var laps = new Laps();
         String id = api.post("/api/correspondence", "{\"kind\":\"REGISTERED\",\"subject\":" + Json.quote(subject)
                         + ",\"text\":" + Json.quote(text) + ",\"recipients\":[" + Json.quote(recipient.key()) + "]}",
@@ -146,8 +144,7 @@ final class CorrespondenceJourney {
         }
 
         var poller = new Poller();
-        String entry = awaitInbox(recipient, id, handled, poller);
-        handled.add(entry);
+        String entry = awaitDelivered(sender, id, poller);
         laps.done(Phase.DELIVERY);
         Instant handoverAsked = accounts.expectCode(recipient.mobile());
         String handoverId = api.post("/api/inbox/" + entry + "/handover", "", recipient.token())
@@ -165,61 +162,42 @@ final class CorrespondenceJourney {
     }
 
     /**
-     * The recipient's inbox entry of correspondence {@code id}: the entry with that id, or else the newest
-     * WAITING entry not dealt with yet (the recipient receives from one sender, one correspondence at a time).
+     * Waits until the correspondence is delivered: the sender's view of its state (no text, nothing
+     * decrypted) passes PROCESSING. The recipient's inbox entry has the correspondence's id.
      */
-    private String awaitInbox(Participant recipient, String id, Set<String> handled, Poller poller) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            poller.polls++;
-            List<Object> inbox = api.get("/api/inbox", recipient.token()).expect(200, "GET /api/inbox").array();
-            String waiting = null;
-            String newest = "";
-            for (Object item : inbox) {
-                if (!(item instanceof Map<?, ?> entry)) {
-                    continue;
-                }
-                String entryId = Objects.toString(entry.get("id"), "");
-                String status = Objects.toString(entry.get("status"), "");
-                if (entryId.equals(id)) {
-                    if (!"WAITING".equals(status)) {
-                        throw new ServiceApi.StepFailed("inbox: the correspondence is " + status + ", not WAITING");
-                    }
-                    return entryId;
-                }
-                String delivered = Objects.toString(entry.get("deliveredAt"), "");
-                if ("WAITING".equals(status) && !handled.contains(entryId) && delivered.compareTo(newest) >= 0) {
-                    waiting = entryId;
-                    newest = delivered;
-                }
-            }
-            if (waiting != null) {
-                return waiting;
-            }
-            poller.pause(deadline, "not in the recipient's inbox within " + WAIT.toSeconds() + " s");
+    private String awaitDelivered(Participant sender, String id, Poller poller) {
+        String status = await(sender, id, poller, DELIVERED_OR_LATER, "delivered");
+        if (!"DELIVERED".equals(status)) {
+            throw new ServiceApi.StepFailed("the correspondence is " + status + ", not DELIVERED");
         }
+        return id;
     }
 
     private void awaitArchived(Participant sender, String id, Poller poller) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
         poller.restart();
+        await(sender, id, poller, Set.of("ARCHIVED"), "ARCHIVED");
+    }
+
+    /** Reads the state until it is one of {@code wanted}; fails on an end other than those. */
+    private String await(Participant sender, String id, Poller poller, Set<String> wanted, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             poller.polls++;
-            String status = api.get("/api/correspondence/" + id, sender.token())
-                    .expect(200, "GET /api/correspondence/{id}").text("status");
-            if ("ARCHIVED".equals(status)) {
-                return;
+            String status = api.get("/api/correspondence/" + id + "/summary", sender.token())
+                    .expect(200, "GET /api/correspondence/{id}/summary").text("status");
+            if (wanted.contains(status)) {
+                return status;
             }
             if (FAILED.contains(status)) {
-                throw new ServiceApi.StepFailed("the correspondence ended " + status + " instead of ARCHIVED");
+                throw new ServiceApi.StepFailed("the correspondence ended " + status + " instead of " + what);
             }
-            poller.pause(deadline, "not ARCHIVED within " + WAIT.toSeconds() + " s (still " + status + ")");
+            poller.pause(deadline, "not " + what + " within " + WAIT.toSeconds() + " s (still " + status + ")");
         }
     }
 
-    /** Counts state reads and pauses between them: 10 ms at first, half as long again each time, at most 200 ms. */
+    /** Counts state reads and pauses between them: 50 ms at first, half as long again each time, at most 200 ms. */
     private static final class Poller {
-        private static final long FIRST_PAUSE_MILLIS = 10;
+        private static final long FIRST_PAUSE_MILLIS = 50;
         private long pauseMillis = FIRST_PAUSE_MILLIS;
         private int polls;
 

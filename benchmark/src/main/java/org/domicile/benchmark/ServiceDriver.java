@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,8 +46,8 @@ public final class ServiceDriver {
             + " [--until ARCHIVED|SUBMITTED] [--label NAME] [--result FILE]";
     private static final String LEVEL = "SUBSTANTIAL";
 
-    /** A worker's sender and recipient, and the inbox entries the recipient already dealt with. */
-    private record Pair(Participant sender, Participant recipient, Set<String> handled) {
+    /** A worker's sender and recipient. */
+    private record Pair(Participant sender, Participant recipient) {
     }
 
     private final ServiceApi api;
@@ -185,7 +184,7 @@ public final class ServiceDriver {
                 .expect(200, "POST /api/office/counterparts");
         api.post("/api/office/counterparts", "{\"key\":" + Json.quote(sender.key()) + "}", recipient.token())
                 .expect(200, "POST /api/office/counterparts");
-        return new Pair(sender, recipient, new HashSet<>());
+        return new Pair(sender, recipient);
     }
 
     // ---------------------------------------------------------------- the timed phase
@@ -218,7 +217,7 @@ public final class ServiceDriver {
 
     private void sendOne(Pair pair, String subject, Measurements measurements) {
         try {
-            measurements.add(journey.run(pair.sender(), pair.recipient(), subject, pair.handled()));
+            measurements.add(journey.run(pair.sender(), pair.recipient(), subject));
         } catch (ServiceApi.MissingEndpoint e) {
             missing.compareAndSet(null, e.getMessage());
         } catch (ServiceApi.StepFailed | IllegalArgumentException e) {

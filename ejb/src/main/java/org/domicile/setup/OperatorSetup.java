@@ -88,7 +88,7 @@ public class OperatorSetup {
         Account operator = account.get();
         operator.completeSetup(hasher.hash(password), number.get());
         secret.use(time.now());
-        audit.record("operator", "setup.completed", operator.id().value(), "OK", source, "-");
+        audit.recordDone("operator", "setup.completed", operator.id().value(), source, "-");
         return opening.open(operator, Purpose.PHONE_VERIFICATION, OfficeLogin.OFFICE_LEVEL, List.of(), new byte[0],
                 SmsTexts.forPurpose(Purpose.PHONE_VERIFICATION, settings), source);
     }

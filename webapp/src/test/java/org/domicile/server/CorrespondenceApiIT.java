@@ -105,6 +105,14 @@ class CorrespondenceApiIT {
         }
 
         Letters.awaitStatus(api, alice, id, "ARCHIVED", CHAIN);
+        // The state alone, for a client that follows its letter: status and counts, no content.
+        Map<String, Object> state = api.get("/api/correspondence/" + id + "/summary", alice.token())
+                .expect(200, "the state of the letter").object();
+        assertEquals("ARCHIVED", state.get("status"), state.toString());
+        assertEquals("Lease renewal", state.get("subject"), state.toString());
+        assertEquals(1, ((Number) state.get("recipients")).intValue(), state.toString());
+        assertEquals(1, ((Number) state.get("attachments")).intValue(), state.toString());
+        assertFalse(state.containsKey("text"), "no content in the state: " + state);
         for (User party : List.of(alice, bob)) {
             assertTimeline(party, id, List.of("SubmissionAcceptance", "NotificationForAcceptance",
                     "ConsignmentAcceptance", "ContentHandover"));
@@ -193,7 +201,7 @@ class CorrespondenceApiIT {
 
         List<String> reads = List.of("/api/inbox/" + id, "/api/inbox/" + id + "/parts/message.txt",
                 "/api/inbox/" + id + "/parts/" + PDF_NAME, "/api/evidence/" + id + "/timeline", "/api/evidence/" + id,
-                "/api/correspondence/" + id);
+                "/api/correspondence/" + id, "/api/correspondence/" + id + "/summary");
         for (String path : reads) {
             var answer = api.download(path, carol.token());
             assertEquals(404, answer.status(), path + ": " + answer.text());

@@ -114,7 +114,7 @@ public class EvidenceBundles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.record(me.loginName(), "evidence.bundle", c.id().value(), "OK", source,
+        audit.recordDone(me.loginName(), "evidence.bundle", c.id().value(), source,
                 contents.tokens().size() + " tokens, " + contents.evidence().size() + " evidence records");
         return new Bundle("evidence-" + c.id().value() + ".zip", out.toByteArray());
     }

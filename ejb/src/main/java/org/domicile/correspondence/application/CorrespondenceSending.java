@@ -79,7 +79,7 @@ public class CorrespondenceSending {
         ChallengeView view = opening.open(sender, Purpose.CORRESPONDENCE, c.kind().requiredLevel(), c.recipients(),
                 manifest.digest(), SendingSmsText.of(c, settings.codeTtl()), source);
         c.sendingStarted(view.challengeId());
-        audit.record(sender.loginName(), "correspondence.sending", c.id().value(), "OK", source,
+        audit.recordDone(sender.loginName(), "correspondence.sending", c.id().value(), source,
                 "challenge " + view.challengeId() + ", digest " + manifest.digestHex());
         return view;
     }
@@ -122,7 +122,7 @@ public class CorrespondenceSending {
         c.submit(current.digest(), time.now());
         submitted.fire(new CorrespondenceSubmitted(c.id().value(), current.digestHex(), c.kind().requiredLevel(),
                 time.now()));
-        audit.record(sender.loginName(), "correspondence.submitted", c.id().value(), "OK", source,
+        audit.recordDone(sender.loginName(), "correspondence.submitted", c.id().value(), source,
                 "digest " + current.digestHex() + ", challenge " + challenge.id() + ", trust decision "
                         + challenge.decisionId());
         return views.of(c);

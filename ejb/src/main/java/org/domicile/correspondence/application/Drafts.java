@@ -67,7 +67,7 @@ public class Drafts {
         Account sender = office.sender(senderAccountId);
         Correspondence c = Correspondence.draft(sender.id(), checked(sender, form), time.now());
         repository.add(c);
-        audit.record(sender.loginName(), "correspondence.created", c.id().value(), "OK", source,
+        audit.recordDone(sender.loginName(), "correspondence.created", c.id().value(), source,
                 c.kind() + ", " + c.recipients().size() + " recipient(s)");
         return views.of(c);
     }
@@ -77,7 +77,7 @@ public class Drafts {
         Account sender = office.sender(senderAccountId);
         Correspondence c = office.forChange(sender, correspondenceId, "edit", source);
         c.edit(checked(sender, form), time.now());
-        audit.record(sender.loginName(), "correspondence.edited", c.id().value(), "OK", source,
+        audit.recordDone(sender.loginName(), "correspondence.edited", c.id().value(), source,
                 c.kind() + ", " + c.recipients().size() + " recipient(s)");
         return views.of(c);
     }
@@ -109,7 +109,7 @@ public class Drafts {
             Attachment a = c.addAttachment(name, type, bytes.length, ContentManifest.hex(ContentManifest.sha256(bytes)),
                     time.now());
             repository.storeContent(new AttachmentContent(a, bytes));
-            audit.record(sender.loginName(), "correspondence.file-added", c.id().value(), "OK", source,
+            audit.recordDone(sender.loginName(), "correspondence.file-added", c.id().value(), source,
                     a.id() + ", " + type + ", " + a.size() + " bytes, sha256 " + a.sha256());
             return CorrespondenceViews.of(a);
         } catch (BadInputException refused) {
@@ -130,7 +130,7 @@ public class Drafts {
         // The bytes go first: their row refers to the attachment row removed with it.
         repository.removeContent(a.id());
         c.removeAttachment(a.id(), time.now());
-        audit.record(sender.loginName(), "correspondence.file-removed", c.id().value(), "OK", source, a.id());
+        audit.recordDone(sender.loginName(), "correspondence.file-removed", c.id().value(), source, a.id());
     }
 
     /** Deletes a draft with its files. A sent correspondence cannot be deleted. */
@@ -139,7 +139,7 @@ public class Drafts {
         Correspondence c = office.forChange(sender, correspondenceId, "delete", source);
         c.requireDeletable();
         repository.remove(c);
-        audit.record(sender.loginName(), "correspondence.deleted", c.id().value(), "OK", source,
+        audit.recordDone(sender.loginName(), "correspondence.deleted", c.id().value(), source,
                 c.attachments().size() + " file(s)");
     }
 
@@ -155,6 +155,15 @@ public class Drafts {
         Account sender = office.sender(senderAccountId);
         return repository.ofSender(sender.id(), java.util.Arrays.stream(CorrespondenceStatus.values())
                 .filter(s -> !s.isEditable()).toList(), Math.max(1, Math.min(limit, LIST_LIMIT)));
+    }
+
+    /**
+     * The state of one correspondence of the office, draft or sent, without its text or files: what
+     * a client that follows a correspondence reads (nothing is decrypted for it).
+     */
+    public CorrespondenceSummary summary(String senderAccountId, String correspondenceId, String source) {
+        Account sender = office.sender(senderAccountId);
+        return office.forReading(sender, correspondenceId, "read the state", source).summary();
     }
 
     /** One correspondence of the office, draft or sent. */

@@ -43,7 +43,7 @@ public class Validation {
         var view = new ValidationView(c.id().value(), c.kind(), c.kind().label(), required,
                 c.hidesSenderAndSubjectUntilAcceptance(), manifest.subject(), parts(c, manifest),
                 manifest.digestHex(), senderCheck(sender, required), checks, c.validatedAt().orElseThrow());
-        audit.record(sender.loginName(), "correspondence.validated", c.id().value(), "OK", source,
+        audit.recordDone(sender.loginName(), "correspondence.validated", c.id().value(), source,
                 "digest " + manifest.digestHex() + ", " + manifest.parts().size() + " part(s)");
         return view;
     }

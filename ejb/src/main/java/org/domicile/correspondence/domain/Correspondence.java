@@ -353,6 +353,12 @@ public class Correspondence {
         return Instant.ofEpochMilli(updatedAt);
     }
 
+    /** Its line in a list: state and counts, without text or files. */
+    public CorrespondenceSummary summary() {
+        return new CorrespondenceSummary(id(), kind, subject, status, recipients.size(), attachments.size(),
+                updatedAt());
+    }
+
     /** The digest frozen by the last validation, while it holds. */
     public Optional<String> validatedDigest() {
         return Optional.ofNullable(validatedDigest);

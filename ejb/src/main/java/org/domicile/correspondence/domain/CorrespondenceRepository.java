@@ -1,6 +1,8 @@
 package org.domicile.correspondence.domain;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.domicile.identity.domain.AccountId;
 
@@ -11,6 +13,9 @@ public interface CorrespondenceRepository {
     Optional<AccountId> senderOf(CorrespondenceId id);
 
     Optional<Correspondence> find(CorrespondenceId id);
+
+    /** Those of these ids that exist, in one read, by id. */
+    Map<String, Correspondence> findAll(Collection<String> ids);
 
     /** The correspondence, locked against concurrent changes until the transaction ends. */
     Optional<Correspondence> lock(CorrespondenceId id);

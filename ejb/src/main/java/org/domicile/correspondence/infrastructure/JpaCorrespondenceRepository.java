@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,17 @@ public class JpaCorrespondenceRepository implements CorrespondenceRepository {
     @Override
     public Optional<Correspondence> find(CorrespondenceId id) {
         return Optional.ofNullable(em.find(Correspondence.class, id.value()));
+    }
+
+    @Override
+    public Map<String, Correspondence> findAll(Collection<String> ids) {
+        var found = new HashMap<String, Correspondence>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select c from Correspondence c where c.id in :ids", Correspondence.class)
+                    .setParameter("ids", List.copyOf(ids)).getResultList()
+                    .forEach(c -> found.put(c.id().value(), c));
+        }
+        return found;
     }
 
     @Override

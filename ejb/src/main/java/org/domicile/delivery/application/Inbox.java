@@ -94,10 +94,14 @@ public class Inbox {
         List<Delivery> mine = em.createQuery("select d from Delivery d where d.recipientId = :r"
                 + " order by d.deliveredAt desc", Delivery.class).setParameter("r", me.id().value())
                 .setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList();
+        Map<String, Correspondence> letters = correspondences.findAll(
+                mine.stream().map(Delivery::correspondenceId).toList());
         var items = new ArrayList<InboxItem>(mine.size());
         for (Delivery d : mine) {
-            correspondences.find(new CorrespondenceId(d.correspondenceId()))
-                    .ifPresent(c -> items.add(item(c, d, false, me)));
+            Correspondence c = letters.get(d.correspondenceId());
+            if (c != null) {
+                items.add(item(c, d, false, me));
+            }
         }
         return items;
     }
@@ -124,7 +128,7 @@ public class Inbox {
                         org.domicile.certification.trust.PartyKind.USER, c.sender().value())),
                 boundData(c, me), HandoverSmsText.of(c, settings.codeTtl()), source);
         d.handoverStarted(view.challengeId());
-        audit.record(me.loginName(), "correspondence.handover-session", c.id().value(), "OK", source,
+        audit.recordDone(me.loginName(), "correspondence.handover-session", c.id().value(), source,
                 "challenge " + view.challengeId());
         return view;
     }
@@ -167,8 +171,8 @@ public class Inbox {
         } else {
             d.refuse(now);
         }
-        audit.record(me.loginName(), "correspondence." + (choice == Decision.ACCEPT ? "accepted" : "refused"),
-                c.id().value(), "OK", source, "challenge " + challengeId);
+        audit.recordDone(me.loginName(), "correspondence." + (choice == Decision.ACCEPT ? "accepted" : "refused"),
+                c.id().value(), source, "challenge " + challengeId);
         deliveries.announce(d, now);
         return item(c, d, d.status() == DeliveryStatus.ACCEPTED, me);
     }

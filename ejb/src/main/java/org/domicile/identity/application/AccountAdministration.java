@@ -39,7 +39,7 @@ public class AccountAdministration {
         }
         account.disable();
         int ended = sessions.endAllFor(accountId, EndReason.ACCOUNT_DISABLED);
-        audit.record(operatorAccountId, "account.disabled", accountId, "OK", source,
+        audit.recordDone(operatorAccountId, "account.disabled", accountId, source,
                 "sessions ended: " + ended + "; why: " + why);
         return ended;
     }

@@ -83,7 +83,7 @@ public class MobileChange {
         boolean told = old.map(o -> sms.sendNotice(accountId, o.e164(), "MOBILE_CHANGED",
                 "Domicile: the mobile number of your office was changed to " + number.masked()
                         + ". If this was not you, contact the operator now.")).orElse(false);
-        audit.record(account.loginName(), "account.mobile-changed", accountId, "OK", source,
+        audit.recordDone(account.loginName(), "account.mobile-changed", accountId, source,
                 old.map(MobileNumber::masked).orElse("-") + " -> " + number.masked()
                         + (told ? "; old number notified" : "; old number NOT notified"));
     }

@@ -85,7 +85,7 @@ public class Registration {
         ChallengeView challenge = opening.open(account, Purpose.PHONE_VERIFICATION, OfficeLogin.OFFICE_LEVEL,
                 List.of(), new byte[0], SmsTexts.forPurpose(Purpose.PHONE_VERIFICATION, settings), source);
         // Recorded only once the code is on its way: a registration rolled back is not on record as made.
-        audit.record(account.loginName(), "account.registered", account.id().value(), "OK", source, "-");
+        audit.recordDone(account.loginName(), "account.registered", account.id().value(), source, "-");
         return challenge;
     }
 }

@@ -82,7 +82,7 @@ public class OfficeLogin {
         return switch (challenge.purpose()) {
             case PHONE_VERIFICATION -> {
                 account.confirmMobile();
-                audit.record(account.loginName(), "account.mobile-verified", account.id().value(), "OK", source, "-");
+                audit.recordDone(account.loginName(), "account.mobile-verified", account.id().value(), source, "-");
                 yield new CodeOutcome(Purpose.PHONE_VERIFICATION, Optional.empty());
             }
             case LOGIN -> {
@@ -90,7 +90,7 @@ public class OfficeLogin {
                     throw new LoginRefusedException("This account cannot open a session.");
                 }
                 OpenedSession session = sessions.open(account);
-                audit.record(account.loginName(), "session.opened", session.principal().sessionId(), "OK", source, "-");
+                audit.recordDone(account.loginName(), "session.opened", session.principal().sessionId(), source, "-");
                 yield new CodeOutcome(Purpose.LOGIN, Optional.of(session));
             }
             case CORRESPONDENCE, MOBILE_CHANGE -> throw new CodeRejectedException(SessionOpening.NO_LONGER_VALID, 0);
@@ -113,7 +113,7 @@ public class OfficeLogin {
     public void logout(String token, String source) {
         sessions.validate(token).ifPresent(p -> {
             sessions.end(token, org.domicile.session.domain.EndReason.LOGOUT);
-            audit.record(p.loginName(), "session.logout", p.sessionId(), "OK", source, "-");
+            audit.recordDone(p.loginName(), "session.logout", p.sessionId(), source, "-");
         });
     }
 

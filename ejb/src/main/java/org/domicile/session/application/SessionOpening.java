@@ -104,7 +104,7 @@ public class SessionOpening {
         challenge.holdSecret(certification.issueSecret(challenge.id(), boundData, account.id().value(),
                 mobile.e164(), purpose.name(), smsText));
         em.persist(challenge);
-        audit.record(account.loginName(), "session.code-sent", purpose.name(), "OK", source,
+        audit.recordDone(account.loginName(), "session.code-sent", purpose.name(), source,
                 "challenge " + challenge.id() + " to " + mobile.masked());
         return view(challenge, mobile.masked());
     }
@@ -133,7 +133,7 @@ public class SessionOpening {
         var mobile = account.mobile().orElseThrow();
         challenge.resent(certification.issueSecret(challenge.id(), boundData, account.id().value(),
                 mobile.e164(), challenge.purpose().name(), smsText), now, settings.codeTtl());
-        audit.record(account.loginName(), "session.code-resent", challenge.purpose().name(), "OK", source,
+        audit.recordDone(account.loginName(), "session.code-resent", challenge.purpose().name(), source,
                 "challenge " + challenge.id());
         return view(challenge, mobile.masked());
     }
@@ -165,7 +165,7 @@ public class SessionOpening {
                     : "Too many wrong codes. Please start again to get a new code.", left);
         }
         challenge.opened();
-        audit.record(challenge.accountId(), "session.code", challenge.purpose().name(), "OK", source,
+        audit.recordDone(challenge.accountId(), "session.code", challenge.purpose().name(), source,
                 "challenge " + challenge.id());
         return challenge;
     }

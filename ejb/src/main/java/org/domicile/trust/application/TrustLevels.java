@@ -98,7 +98,7 @@ public class TrustLevels {
         if (!level.reaches(old) && party.kind() == PartyKind.USER) {
             ended = sessions.endAllFor(party.id(), EndReason.TRUST_LOWERED);
         }
-        audit.record(operatorAccountId, "trust.change", party.toString(), "OK", source,
+        audit.recordDone(operatorAccountId, "trust.change", party.toString(), source,
                 old + " -> " + level + "; sessions ended: " + ended + "; why: " + why);
         return change;
     }
@@ -150,7 +150,7 @@ public class TrustLevels {
         }
         var o = new Organisation(n, mail.get().value(), time.now());
         em.persist(o);
-        audit.record(operatorAccountId, "organisation.registered", o.id(), "OK", source, n);
+        audit.recordDone(operatorAccountId, "organisation.registered", o.id(), source, n);
         return o;
     }
 

@@ -96,6 +96,18 @@ public class CorrespondenceResource {
         return CorrespondenceJson.of(drafts.get(me(), id, source()));
     }
 
+    @GET
+    @Path("{id}/summary")
+    @Operation(summary = "The state of one correspondence",
+            description = "Its status and counts, without its text or files: for following a correspondence.")
+    @APIResponse(responseCode = "200", description = "The state",
+            content = @Content(schema = @Schema(implementation = SummaryJson.class)))
+    @APIResponse(responseCode = "404", description = "Not a correspondence of your office",
+            content = @Content(schema = @Schema(ref = "ApiError")))
+    public SummaryJson summary(@PathParam("id") String id) {
+        return SummaryJson.of(drafts.summary(me(), id, source()));
+    }
+
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a draft",

@@ -5,8 +5,9 @@ import org.domicile.correspondence.domain.CorrespondenceSummary;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One line of the list of drafts: enough to choose one, without its text or files. */
-@Schema(name = "CorrespondenceSummaryJson", description = "One draft in a list: counts, no text or files.")
+/** One correspondence in a list, or its state alone: enough to choose or follow it, without text or files. */
+@Schema(name = "CorrespondenceSummaryJson",
+        description = "One correspondence in a list, or its state: status and counts, no text or files.")
 public record SummaryJson(String id, String kind, String subject, String status, int recipients, int attachments,
                           @Schema(type = SchemaType.STRING, format = "date-time") Instant updatedAt) {
     static SummaryJson of(CorrespondenceSummary s) {
