@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.naming.InitialContext;
 import org.domicile.certification.trust.TrustLevel;
 import org.domicile.correspondence.application.AttachmentDownload;
 import org.domicile.correspondence.application.AttachmentView;
@@ -293,6 +295,39 @@ class CorrespondenceDraftsContainerTest {
         assertEquals(1, after.attachments().size());
         assertEquals(CorrespondenceStatus.DRAFT, after.status());
         assertTrue(drafts.mine(intruder.id()).isEmpty());
+    }
+
+    @Test
+    @DisplayName("Rule 24: an action's audit line commits with it: a rolled-back draft leaves none, a refusal's line stays")
+    void auditLinesFollowTheirAction() throws Exception {
+        TestUser owner = users.active();
+        TestUser r = counterpartOf(owner, users.active());
+        UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+        tx.begin();
+        String undone;
+        try {
+            undone = drafts.create(owner.id(), form("SIMPLE", "Never kept", "Rolled back", r), SOURCE).id();
+        } finally {
+            tx.rollback();
+        }
+        assertTrue(drafts.mine(owner.id()).isEmpty(), "the draft is gone");
+        assertEquals(List.of(), probe.auditOf(undone).stream().filter(l -> l.startsWith("correspondence.created"))
+                .toList(), "no audit line of an action that did not happen");
+
+        String kept = drafts.create(owner.id(), form("SIMPLE", "Kept", "Committed", r), SOURCE).id();
+        assertEquals(1, probe.auditOf(kept).stream().filter(l -> l.startsWith("correspondence.created OK")).count(),
+                probe.auditOf(kept).toString());
+
+        TestUser intruder = users.active();
+        tx.begin();
+        try {
+            assertThrows(NotFoundException.class, () -> drafts.get(intruder.id(), kept, SOURCE));
+        } finally {
+            tx.rollback();
+        }
+        assertEquals(1, probe.auditOf(intruder.login()).stream()
+                        .filter(l -> l.startsWith("correspondence.access DENIED")).count(),
+                "a refusal is recorded even when its caller's work rolls back: " + probe.auditOf(intruder.login()));
     }
 
     // ---- rule 27: files --------------------------------------------------------------------

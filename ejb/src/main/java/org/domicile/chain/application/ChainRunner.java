@@ -39,19 +39,22 @@ import org.domicile.platform.TimeSource;
 import org.domicile.trust.application.CertificationServer;
 
 /**
- * Runs the steps of the chain (SPEC §3). Per step, in ONE transaction: the certification server
- * checks the operator's level and signs the ORDER; the operator verifies it, signs the
- * ACKNOWLEDGEMENT, does the work and signs the RETURN; the certification server verifies the RETURN,
- * checks it against the operator's specification (right step, allowed algorithms, output digest =
- * digest of what was stored, deadline) and countersigns it. Tokens, stored output, evidence,
- * queued notices and the next state commit together, or none of them does. A failed check stops
- * the chain with a reason the sender can read and the evidence of the failure.
+ * Runs the steps of the chain (SPEC §3). Per step, in one transaction with the steps due right
+ * after it: the certification server checks the operator's level and signs the ORDER; the operator
+ * verifies it, signs the ACKNOWLEDGEMENT, does the work and signs the RETURN; the certification
+ * server verifies the RETURN, checks it against the operator's specification (right step, allowed
+ * algorithms, output digest = digest of what was stored, deadline) and countersigns it; only then
+ * does the next step start. Tokens, stored output, evidence, queued notices and the next state
+ * commit together, or none of them does. A failed check stops the chain with a reason the sender
+ * can read and the evidence of the failure.
  */
 @Stateless
 public class ChainRunner {
 
     private static final Logger LOG = Logger.getLogger(ChainRunner.class.getName());
     static final Duration HANDOVER_MARGIN = Duration.ofDays(30);
+    /** From the submission to the HANDOVER order, every step is due at once: one transaction takes them all. */
+    static final int STEPS_PER_TRANSACTION = ProcessingStep.HANDOVER.ordinal() + 1;
 
     @PersistenceContext(unitName = "domicile")
     EntityManager em;
@@ -94,11 +97,24 @@ public class ChainRunner {
     }
 
     /**
-     * Performs the next step of the chain if it is due, in a transaction of its own. Returns
-     * whether another step is due at once.
+     * Performs the steps of the chain that are due, one after the other, in a transaction of their
+     * own: up to {@link #STEPS_PER_TRANSACTION} of them, each ORDER, ACKNOWLEDGEMENT, work, RETURN,
+     * check and COUNTERSIGNATURE in turn, so that a step starts only on the countersigned RETURN of the
+     * one before. They commit together or not at all (a crash before the commit leaves the chain where
+     * it was, and the steps are done again). Returns whether another step is due at once.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean advance(String correspondenceId) {
+        for (int done = 1; ; done++) {
+            boolean more = step(correspondenceId);
+            if (!more || done == STEPS_PER_TRANSACTION) {
+                return more;
+            }
+        }
+    }
+
+    /** The next step, if it is due, in the caller's transaction; whether another one is due at once. */
+    private boolean step(String correspondenceId) {
         Instant now = time.now();
         ChainRun run = em.find(ChainRun.class, correspondenceId);
         if (run == null || !run.isDue(now) || run.nextStep().isEmpty()) {
@@ -133,7 +149,9 @@ public class ChainRunner {
         record(run, step, TokenKind.ACKNOWLEDGEMENT, ack.tokenId(), ack.bytes(), now);
         if (step == ProcessingStep.HANDOVER) {
             // Taken one at a time with the recipients' answers (which lock the correspondence too):
-            // either an answer sees this step waiting, or this step sees the answer.
+            // either an answer sees this step waiting, or this step sees the answer. The lock reads the
+            // correspondence again: what the earlier steps of this transaction changed is written first.
+            em.flush();
             em.lock(c, LockModeType.PESSIMISTIC_WRITE);
             run.waitForRecipients(now);
             if (deliveries.of(correspondenceId).stream().allMatch(d -> d.status().answered())) {

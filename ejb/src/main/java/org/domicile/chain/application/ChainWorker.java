@@ -26,9 +26,9 @@ import org.domicile.platform.TimeSource;
 /**
  * Advances the chains: a step that became due is taken at once after its transaction commits
  * (and, as a fallback after a crash or on another instance, by a poll every second); deliveries
- * whose deadline passed are expired by a poll every few seconds. Each step runs in a transaction
- * of its own ({@link ChainRunner#advance}); a step that fails for a passing reason is postponed and
- * tried again. Instances sharing a database may both take a chain: the version check lets only one
+ * whose deadline passed are expired by a poll every few seconds. The steps due at once run in a
+ * transaction of their own ({@link ChainRunner#advance}); a step that fails for a passing reason is
+ * postponed and tried again. Instances sharing a database may both take a chain: the version check lets only one
  * commit each step.
  */
 @Singleton

@@ -46,18 +46,20 @@ public class SessionRegistry {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
-        var found = em.createQuery("select s from OfficeSession s where s.tokenHash = :h", OfficeSession.class)
+        // The session and its account in one read: this runs for every request.
+        var found = em.createQuery("select s, a from OfficeSession s, Account a where s.tokenHash = :h"
+                        + " and a.id = s.accountId", Object[].class)
                 .setParameter("h", hash(token)).getResultStream().findFirst();
-        if (found.isEmpty() || !found.get().isOpen()) {
+        if (found.isEmpty() || !((OfficeSession) found.get()[0]).isOpen()) {
             return Optional.empty();
         }
-        var session = found.get();
+        var session = (OfficeSession) found.get()[0];
         var now = time.now();
         if (session.checkAlive(now, settings.idleTimeout(), settings.absoluteTimeout()).isPresent()) {
             return Optional.empty();
         }
-        Account account = em.find(Account.class, session.accountId());
-        if (account == null || !account.canOpenSession()) {
+        Account account = (Account) found.get()[1];
+        if (!account.canOpenSession()) {
             session.end(EndReason.ACCOUNT_DISABLED, now);
             return Optional.empty();
         }
