@@ -47,18 +47,18 @@ public class SessionRegistry {
             return Optional.empty();
         }
         // The session and its account in one read: this runs for every request.
-        var found = em.createQuery("select s, a from OfficeSession s, Account a where s.tokenHash = :h"
+        Object[] row = em.createQuery("select s, a from OfficeSession s, Account a where s.tokenHash = :h"
                         + " and a.id = s.accountId", Object[].class)
-                .setParameter("h", hash(token)).getResultStream().findFirst();
-        if (found.isEmpty() || !((OfficeSession) found.get()[0]).isOpen()) {
+                .setParameter("h", hash(token)).getResultStream().findFirst().orElse(null);
+        if (row == null || !((OfficeSession) row[0]).isOpen()) {
             return Optional.empty();
         }
-        var session = (OfficeSession) found.get()[0];
+        var session = (OfficeSession) row[0];
+        var account = (Account) row[1];
         var now = time.now();
         if (session.checkAlive(now, settings.idleTimeout(), settings.absoluteTimeout()).isPresent()) {
             return Optional.empty();
         }
-        Account account = (Account) found.get()[1];
         if (!account.canOpenSession()) {
             session.end(EndReason.ACCOUNT_DISABLED, now);
             return Optional.empty();
