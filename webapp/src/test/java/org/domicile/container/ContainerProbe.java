@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.domicile.certification.trust.TrustLevel;
 import org.domicile.identity.domain.Account;
 import org.domicile.session.domain.Challenge;
@@ -21,6 +23,18 @@ public class ContainerProbe {
 
     @PersistenceContext(unitName = "domicile")
     EntityManager em;
+
+    /**
+     * Holds the correspondence's row locked, as the chain does while it runs its steps: tells
+     * {@code held} once it has the lock and keeps it until {@code release} opens (30 s at most).
+     */
+    public void holdLocked(String correspondenceId, CountDownLatch held, CountDownLatch release)
+            throws InterruptedException {
+        em.createNativeQuery("select id from correspondence where id = ?1 for update")
+                .setParameter(1, correspondenceId).getResultList();
+        held.countDown();
+        release.await(30, TimeUnit.SECONDS);
+    }
 
     /** State and tries of a challenge, as stored. */
     public record ChallengeState(String status, int attempts) {

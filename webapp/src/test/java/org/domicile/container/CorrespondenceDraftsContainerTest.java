@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
@@ -23,6 +24,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.naming.InitialContext;
@@ -462,6 +466,43 @@ class CorrespondenceDraftsContainerTest {
                 "nothing the sender confirmed changed");
         assertArrayEquals("annexe".getBytes(StandardCharsets.UTF_8),
                 drafts.attachment(sender.id(), id, file, SOURCE).content(), "the file reads back as sent");
+    }
+
+    @Test
+    @DisplayName("A change to a sent correspondence is refused at once, even while the chain holds its row")
+    void sentIsRefusedWithoutWaitingForTheChain() throws Exception {
+        TestUser sender = users.active();
+        TestUser r = counterpartOf(sender, users.active());
+        String id = drafts.create(sender.id(), form("SIMPLE", "Tenu", "Texte", r), SOURCE).id();
+        validation.validate(sender.id(), id, SOURCE);
+        ChallengeView c = sending.start(sender.id(), id, SOURCE);
+        sending.confirm(sender.id(), id, c.challengeId(), users.lastCode(sender.mobile()), SOURCE);
+
+        ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        var held = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        Future<?> chain = executor.submit(() -> {
+            probe.holdLocked(id, held, release);
+            return null;
+        });
+        try {
+            assertTrue(held.await(30, TimeUnit.SECONDS), "the row is held");
+            long start = System.nanoTime();
+            assertThrows(NotEditableException.class,
+                    () -> drafts.edit(sender.id(), id, form("SIMPLE", "Changé", "Autre", r), SOURCE));
+            assertThrows(NotEditableException.class, () -> drafts.delete(sender.id(), id, SOURCE));
+            assertThrows(NotEditableException.class, () -> upload(sender, id, "b.txt", "b".getBytes()));
+            assertThrows(NotEditableException.class, () -> validation.validate(sender.id(), id, SOURCE));
+            assertThrows(CodeRejectedException.class, () -> sending.confirm(sender.id(), id, c.challengeId(),
+                    users.lastCode(sender.mobile()), SOURCE));
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(waited.compareTo(Duration.ofSeconds(5)) < 0,
+                    "the sender was told without waiting for the chain, waited " + waited);
+        } finally {
+            release.countDown();
+            chain.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals("Tenu", drafts.get(sender.id(), id, SOURCE).subject(), "nothing changed");
     }
 
     @Test

@@ -39,10 +39,16 @@ public class SenderOffice {
                 .orElseThrow(() -> new DomicileException("Your session has ended. Please log in again."));
     }
 
-    /** The sender's own correspondence, locked for a change until the transaction ends. */
+    /**
+     * The sender's own correspondence for a change: a draft is locked until the transaction ends.
+     * A sent one is returned unlocked, for the caller to refuse the change: it never becomes a
+     * draft again, and the chain may hold its row for as long as it runs its steps, which the
+     * sender must not wait for.
+     */
     public Correspondence forChange(Account sender, String correspondenceId, String action, String source) {
         CorrespondenceId id = checkOwner(sender, correspondenceId, action, source);
-        return repository.lock(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        Correspondence c = repository.find(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        return c.status().isEditable() ? repository.lock(id).orElseThrow(() -> new NotFoundException(NOT_FOUND)) : c;
     }
 
     /** The sender's own correspondence, to read. */
