@@ -17,7 +17,8 @@ import jakarta.ejb.Singleton;
         password = "${MPCONFIG=domicile.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
-        properties = {"fish.payara.log-jdbc-calls=false"})
+        properties = {"fish.payara.log-jdbc-calls=false", "fish.payara.statement-cache-size=128",
+                "fish.payara.statement-cache-type= "})
 @Singleton
 public class DomicileDataSource {
     public static final String JNDI_NAME = "java:app/jdbc/domicile";
