@@ -8,6 +8,11 @@ import jakarta.ejb.Singleton;
  * so the same build runs on the embedded file database (default) and on PostgreSQL
  * ({@code DOMICILE_DB_URL}, {@code DOMICILE_DB_USER}, {@code DOMICILE_DB_PASSWORD},
  * {@code DOMICILE_DB_DRIVER} in the environment).
+ * <p>
+ * Each pooled connection keeps its 128 most recently used prepared statements, so that PostgreSQL's driver
+ * prepares them on the server once instead of having every use parsed and planned. The cache type
+ * must be given, blank for the default (least recently used): left out, the pool reads it as the
+ * class name "null" and runs without a cache.
  */
 @DataSourceDefinition(
         name = DomicileDataSource.JNDI_NAME,
