@@ -28,8 +28,8 @@ import org.domicile.platform.TimeSource;
  * (and, as a fallback after a crash or on another instance, by a poll every second); deliveries
  * whose deadline passed are expired by a poll every few seconds. The steps due at once run in a
  * transaction of their own ({@link ChainRunner#advance}); a step that fails for a passing reason is
- * postponed and tried again. Instances sharing a database may both take a chain: the version check lets only one
- * commit each step.
+ * postponed and tried again. Instances sharing a database may both take a chain: the version check
+ * lets only one commit each step.
  */
 @Singleton
 @Startup

@@ -46,25 +46,25 @@ public class SenderOffice {
      * sender must not wait for.
      */
     public Correspondence forChange(Account sender, String correspondenceId, String action, String source) {
-        CorrespondenceId id = checkOwner(sender, correspondenceId, action, source);
-        Correspondence c = repository.find(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        return c.status().isEditable() ? repository.lock(id).orElseThrow(() -> new NotFoundException(NOT_FOUND)) : c;
+        Correspondence c = owned(sender, correspondenceId, action, source);
+        if (!c.status().isEditable()) {
+            return c;
+        }
+        return repository.lock(c.id()).orElseThrow(() -> new NotFoundException(NOT_FOUND));
     }
 
     /** The sender's own correspondence, to read. */
     public Correspondence forReading(Account sender, String correspondenceId, String action, String source) {
-        CorrespondenceId id = checkOwner(sender, correspondenceId, action, source);
-        return repository.find(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        return owned(sender, correspondenceId, action, source);
     }
 
-    private CorrespondenceId checkOwner(Account sender, String correspondenceId, String action, String source) {
-        Optional<CorrespondenceId> id = CorrespondenceId.parse(correspondenceId);
-        Optional<AccountId> owner = id.flatMap(repository::senderOf);
-        if (owner.isPresent() && owner.get().equals(sender.id())) {
-            return id.get();
+    private Correspondence owned(Account sender, String correspondenceId, String action, String source) {
+        Optional<Correspondence> found = CorrespondenceId.parse(correspondenceId).flatMap(repository::find);
+        if (found.isPresent() && found.get().sender().equals(sender.id())) {
+            return found.get();
         }
         audit.record(sender.loginName(), "correspondence.access", correspondenceId == null ? "-" : correspondenceId,
-                "DENIED", source, "access denied: " + action + (owner.isPresent()
+                "DENIED", source, "access denied: " + action + (found.isPresent()
                         ? " on a correspondence of another office" : " on an unknown correspondence id"));
         throw new NotFoundException(NOT_FOUND);
     }

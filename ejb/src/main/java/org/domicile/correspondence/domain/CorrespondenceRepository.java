@@ -9,9 +9,6 @@ import org.domicile.identity.domain.AccountId;
 /** Where correspondence and the bytes of its attachments are kept. */
 public interface CorrespondenceRepository {
 
-    /** The sender of a correspondence, without loading it: for the ownership check. */
-    Optional<AccountId> senderOf(CorrespondenceId id);
-
     Optional<Correspondence> find(CorrespondenceId id);
 
     /** Those of these ids that exist, in one read, by id. */

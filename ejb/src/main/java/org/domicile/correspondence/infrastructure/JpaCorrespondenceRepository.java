@@ -30,12 +30,6 @@ public class JpaCorrespondenceRepository implements CorrespondenceRepository {
     EntityManager em;
 
     @Override
-    public Optional<AccountId> senderOf(CorrespondenceId id) {
-        return em.createQuery("select c.senderId from Correspondence c where c.id = :id", String.class)
-                .setParameter("id", id.value()).getResultStream().findFirst().map(AccountId::new);
-    }
-
-    @Override
     public Optional<Correspondence> find(CorrespondenceId id) {
         return Optional.ofNullable(em.find(Correspondence.class, id.value()));
     }
