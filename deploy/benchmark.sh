@@ -3,13 +3,15 @@
 #   1. N registered correspondences through the real service (API, database, every step, tokens,
 #      evidence) to the archive, the driver playing senders, recipients and the operator: once on the
 #      embedded database (H2 file) and once on PostgreSQL; correspondences/s and the latency of the
-#      submission acceptance (median, p99);
+#      submission acceptance (median, p99), and the processor time of one correspondence (server, of it
+#      the JIT compiler, database, driver);
 #   2. the same cryptographic work without the service, on every core: the crypto bound;
 #   3. the ratio of 1 to 2.
 #   deploy/benchmark.sh                           # build, N=500 correspondences, C=16 concurrent workers
 #   SKIP_BUILD=1 N=1000 C=32 deploy/benchmark.sh
-# Other settings: WARMUP (correspondences before the measured ones, 1000: the server compiles its hot code
-# meanwhile), CONTENT_BYTES (4096), CRYPTO_WARMUP and CRYPTO_SECONDS (15 and 30), UNTIL (ARCHIVED;
+# Other settings: WARMUP (correspondences before the measured ones, 3000: the server's JIT compiler works
+# on its hot code for minutes; after 1000 the server still needed about half as much time again per
+# correspondence as after 4000), CONTENT_BYTES (4096), CRYPTO_WARMUP and CRYPTO_SECONDS (15 and 30), UNTIL (ARCHIVED;
 # SUBMITTED stops each correspondence at its submission acceptance), PORT (first port tried for the
 # server, 18383), PG_PORT (55493).
 #
@@ -24,7 +26,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 n=${N:-500}
 c=${C:-16}
-warmup=${WARMUP:-1000}
+warmup=${WARMUP:-3000}
 content=${CONTENT_BYTES:-4096}
 until=${UNTIL:-ARCHIVED}
 jar=$root/benchmark/target/domicile-benchmark.jar
@@ -100,10 +102,12 @@ start_server() {
   return 1
 }
 
-# drive NAME LABEL: the service driver against the running server; its exit code (pipefail: the driver's).
+# drive NAME LABEL [OPTION VALUE...]: the service driver against the running server; its exit code
+# (pipefail: the driver's). The server's process id lets it report the processor time of a correspondence.
 drive() {
   local name=$1 label=$2
-  java -cp "$jar" org.domicile.benchmark.ServiceDriver --url "http://127.0.0.1:$port" \
+  shift 2
+  java -cp "$jar" org.domicile.benchmark.ServiceDriver --url "http://127.0.0.1:$port" --server-pid "$server" "$@" \
     --outbox "$work/$name/outbox/sms.jsonl" --server-log "$results/$name-server.log" \
     --correspondences "$n" --concurrency "$c" --warmup "$warmup" --content-bytes "$content" --until "$until" \
     --label "$label" --result "$results/$name.result" 2>&1 | tee "$results/$name-driver.log"
@@ -139,7 +143,7 @@ else
   echo "PostgreSQL: $pg_url"
   if start_server postgresql DOMICILE_DB_URL="$pg_url" DOMICILE_DB_DRIVER=org.postgresql.ds.PGSimpleDataSource \
       DOMICILE_DB_USER=domicile DOMICILE_DB_PASSWORD=domicile; then
-    drive postgresql PostgreSQL || pg_status=$?
+    drive postgresql PostgreSQL --database-pid "$(head -n 1 "$work/pg/postmaster.pid")" || pg_status=$?
   else
     pg_status=1
   fi
@@ -171,7 +175,7 @@ number() {
 bound=$(value "$results/crypto.result" per_second)
 echo
 echo "==== 3. Summary ($(nproc) cores; $content-byte text, 1 recipient; N=$n, C=$c, until $until)"
-printf '  %-30s %14s %16s %12s %14s\n' "" "corr./s" "submission p50" "p99 (ms)" "of the bound"
+printf '  %-30s %14s %16s %12s %14s %16s\n' "" "corr./s" "submission p50" "p99 (ms)" "of the bound" "CPU ms / corr."
 for name in h2 postgresql; do
   file=$results/$name.result
   label=$([ "$name" = h2 ] && echo "service, embedded H2" || echo "service, PostgreSQL")
@@ -179,11 +183,14 @@ for name in h2 postgresql; do
   per_second=$(value "$file" per_second)
   note=""
   [ "$status" != 0 ] && note="  (failed: see $results/$name-driver.log)"
-  printf '  %-30s %14s %16s %12s %14s%s\n' "$label" "$(number "$per_second")" \
+  printf '  %-30s %14s %16s %12s %14s %16s%s\n' "$label" "$(number "$per_second")" \
     "$(number "$(value "$file" submission_p50_ms)")" "$(number "$(value "$file" submission_p99_ms)")" \
-    "$(ratio "$per_second" "$bound")" "$note"
+    "$(ratio "$per_second" "$bound")" "$(number "$(value "$file" cpu_total_ms)")" "$note"
 done
-printf '  %-30s %14s\n' "crypto bound (all cores)" "$(number "$bound")"
+printf '  %-30s %14s %16s %12s %14s %16s\n' "crypto bound (all cores)" "$(number "$bound")" "" "" "" \
+  "$(number "$(value "$results/crypto.result" cpu_ms_each)")"
+echo "  CPU ms / corr.: processor time of one correspondence, server + database + driver (the bound: its own"
+echo "  process); the details, with the server's JIT compiler, are in each driver log."
 echo "  Target (2 cores, 4 KB, 1 recipient, PostgreSQL): >= 100 corr./s, >= 50 % of the bound, submission p99 <= 200 ms."
 echo "  Logs and results: $results"
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +34,12 @@ import org.domicile.benchmark.CorrespondenceJourney.Until;
  *   java -cp domicile-benchmark.jar org.domicile.benchmark.ServiceDriver --outbox DATA/outbox/sms.jsonl
  *        --server-log SERVER.LOG [--url http://127.0.0.1:8080] [--correspondences 500] [--concurrency 16]
  *        [--warmup 50] [--content-bytes 4096] [--until ARCHIVED|SUBMITTED] [--label NAME] [--result FILE]
+ *        [--server-pid PID [--database-pid PID]]
  * </pre>
+ *
+ * With the server's process id (and the database server's, when it runs apart) the run also reports the
+ * processor time of one correspondence: server, of it the JIT compiler, database, this driver
+ * ({@link CpuMeter}).
  *
  * Loopback only. The server must use the local SMS outbox, with a per-number SMS cap above what the run
  * sends (DOMICILE_SMS_PER_NUMBER_PER_HOUR; deploy/benchmark.sh sets it). Codes, tokens and passwords are
@@ -43,7 +49,7 @@ public final class ServiceDriver {
 
     private static final String USAGE = "ServiceDriver --outbox FILE [--server-log FILE] [--url URL]"
             + " [--correspondences N] [--concurrency C] [--warmup W] [--content-bytes BYTES]"
-            + " [--until ARCHIVED|SUBMITTED] [--label NAME] [--result FILE]";
+            + " [--until ARCHIVED|SUBMITTED] [--label NAME] [--result FILE] [--server-pid PID [--database-pid PID]]";
     private static final String LEVEL = "SUBSTANTIAL";
 
     /** A worker's sender and recipient. */
@@ -65,7 +71,7 @@ public final class ServiceDriver {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, Set.of("url", "outbox", "server-log", "correspondences", "concurrency",
-                "warmup", "content-bytes", "until", "label", "result"), USAGE);
+                "warmup", "content-bytes", "until", "label", "result", "server-pid", "database-pid"), USAGE);
         URI base = URI.create(options.text("url", "http://127.0.0.1:8080").replaceAll("/+$", ""));
         Path outboxFile = options.path("outbox");
         if (outboxFile == null) {
@@ -85,6 +91,9 @@ public final class ServiceDriver {
             throw Options.fail("This driver only talks to this machine (loopback); got " + base.getHost());
         }
         String label = options.text("label", "");
+        long serverPid = options.integer("server-pid", 0, 0, Integer.MAX_VALUE);
+        long databasePid = options.integer("database-pid", 0, 0, Integer.MAX_VALUE);
+        CpuMeter meter = serverPid > 0 ? new CpuMeter(serverPid, databasePid) : null;
 
         System.out.printf(Locale.ROOT, "Domicile correspondence benchmark through the service%s: %s%n",
                 label.isBlank() ? "" : " (" + label + ")", base);
@@ -107,10 +116,14 @@ public final class ServiceDriver {
                         warm.completed(), warm.seconds(), warm.errorCount());
                 driver.stopIfMissing();
             }
+            Optional<CpuMeter.Reading> before = meter == null ? Optional.empty() : meter.read();
             Measurements run = driver.send(pairs, count, "Measured");
+            Optional<CpuMeter.Reading> used = before.flatMap(start -> meter.read().map(end -> end.since(start)));
             driver.stopIfMissing();
             report(run, count, until);
-            new ResultFile()
+            var result = new ResultFile();
+            used.ifPresent(cpu -> reportCpu(cpu, run.completed(), databasePid > 0, result));
+            result
                     .put("correspondences", count)
                     .put("completed", run.completed())
                     .put("errors", run.errorCount())
@@ -263,6 +276,39 @@ public final class ServiceDriver {
             System.out.printf(Locale.ROOT, "  state reads per correspondence:    %.1f (inbox and status polls)%n",
                     run.meanPolls());
         }
+    }
+
+    /**
+     * The processor time of one correspondence of the measured phase, and the rate it allows on this
+     * machine's cores if nothing but the run used them.
+     */
+    private static void reportCpu(CpuMeter.Reading cpu, int completed, boolean separateDatabase, ResultFile result) {
+        if (completed == 0) {
+            return;
+        }
+        double server = millisEach(cpu.server(), completed);
+        double compiler = millisEach(cpu.compiler(), completed);
+        double database = millisEach(cpu.database(), completed);
+        double driver = millisEach(cpu.driver(), completed);
+        double total = millisEach(cpu.total(), completed);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "%n  processor time per correspondence (ms):%n");
+        System.out.printf(Locale.ROOT, "    server                         %8.1f   (of it the JIT compiler %.1f: %.0f %%)%n",
+                server, compiler, server > 0 ? 100 * compiler / server : 0);
+        if (separateDatabase) {
+            System.out.printf(Locale.ROOT, "    database                       %8.1f%n", database);
+        } else {
+            System.out.printf(Locale.ROOT, "    database                       (in the server)%n");
+        }
+        System.out.printf(Locale.ROOT, "    this driver                    %8.1f%n", driver);
+        System.out.printf(Locale.ROOT, "    together                       %8.1f   -> at most %.1f correspondences/s on %d cores%n",
+                total, total > 0 ? 1000.0 * cores / total : 0, cores);
+        result.put("cpu_server_ms", server).put("cpu_jit_ms", compiler).put("cpu_database_ms", database)
+                .put("cpu_driver_ms", driver).put("cpu_total_ms", total);
+    }
+
+    private static double millisEach(java.time.Duration time, int count) {
+        return time.toNanos() / 1e6 / count;
     }
 
     private static <T> T unwrap(Future<T> future) throws Exception {

@@ -122,6 +122,7 @@ class CorrespondenceDraftsContainerTest {
         CorrespondenceView draft = drafts.create(sender.id(), form("SIMPLE", subject, text, r1, r2), SOURCE);
         assertEquals(CorrespondenceStatus.DRAFT, draft.status());
         assertEquals(List.of(r1.key(), r2.key()), draft.recipients().stream().map(RecipientView::key).toList());
+        assertSummary(drafts.summary(sender.id(), draft.id(), SOURCE), CorrespondenceStatus.DRAFT, 2, 0);
 
         byte[] pdf = pdf("lease terms");
         byte[] annex = "Annexe : état des lieux\n".getBytes(StandardCharsets.UTF_8);
@@ -179,6 +180,18 @@ class CorrespondenceDraftsContainerTest {
         assertArrayEquals(pdf, stored.content(), "the bytes are stored as uploaded");
         assertEquals("bail signé.pdf", stored.fileName());
         assertTrue(drafts.mine(sender.id()).isEmpty(), "a sent correspondence is no longer a draft");
+        CorrespondenceSummary state = drafts.summary(sender.id(), draft.id(), SOURCE);
+        assertFalse(state.status().isEditable(), state.toString());
+        assertEquals(subject, state.subject());
+        assertEquals(List.of(2, 2), List.of(state.recipients(), state.attachments()), state.toString());
+    }
+
+    /** The state a client following its correspondence reads: status and counts, nothing of the content. */
+    private static void assertSummary(CorrespondenceSummary state, CorrespondenceStatus status, int recipients,
+                                      int attachments) {
+        assertEquals(status, state.status(), state.toString());
+        assertEquals(List.of(recipients, attachments), List.of(state.recipients(), state.attachments()),
+                "recipients and attachments: " + state);
     }
 
     @Test
@@ -270,6 +283,7 @@ class CorrespondenceDraftsContainerTest {
 
         List<Runnable> attempts = List.of(
                 () -> drafts.get(intruder.id(), id, SOURCE),
+                () -> drafts.summary(intruder.id(), id, SOURCE),
                 () -> drafts.edit(intruder.id(), id, overwrite, SOURCE),
                 () -> drafts.addAttachment(intruder.id(), id, "b.txt", new ByteArrayInputStream("x".getBytes()), SOURCE),
                 () -> drafts.removeAttachment(intruder.id(), id, file, SOURCE),

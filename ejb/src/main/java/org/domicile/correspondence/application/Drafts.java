@@ -163,7 +163,7 @@ public class Drafts {
      */
     public CorrespondenceSummary summary(String senderAccountId, String correspondenceId, String source) {
         Account sender = office.sender(senderAccountId);
-        return office.forReading(sender, correspondenceId, "read the state", source).summary();
+        return office.summaryOf(sender, correspondenceId, "read the state", source);
     }
 
     /** One correspondence of the office, draft or sent. */

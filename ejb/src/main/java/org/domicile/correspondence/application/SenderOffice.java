@@ -7,6 +7,7 @@ import org.domicile.audit.AuditLog;
 import org.domicile.correspondence.domain.Correspondence;
 import org.domicile.correspondence.domain.CorrespondenceId;
 import org.domicile.correspondence.domain.CorrespondenceRepository;
+import org.domicile.correspondence.domain.CorrespondenceSummary;
 import org.domicile.identity.domain.Account;
 import org.domicile.identity.domain.AccountId;
 import org.domicile.identity.domain.AccountRepository;
@@ -56,6 +57,15 @@ public class SenderOffice {
     /** The sender's own correspondence, to read. */
     public Correspondence forReading(Account sender, String correspondenceId, String action, String source) {
         return owned(sender, correspondenceId, action, source);
+    }
+
+    /**
+     * The state of the sender's own correspondence, in one read: what a client following it polls.
+     * Any other id takes the path of {@link #forReading}, which refuses it and audits the try.
+     */
+    public CorrespondenceSummary summaryOf(Account sender, String correspondenceId, String action, String source) {
+        return CorrespondenceId.parse(correspondenceId).flatMap(id -> repository.summaryOf(id, sender.id()))
+                .orElseGet(() -> owned(sender, correspondenceId, action, source).summary());
     }
 
     private Correspondence owned(Account sender, String correspondenceId, String action, String source) {

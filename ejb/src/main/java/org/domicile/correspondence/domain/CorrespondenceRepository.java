@@ -11,6 +11,9 @@ public interface CorrespondenceRepository {
 
     Optional<Correspondence> find(CorrespondenceId id);
 
+    /** The state and counts of a correspondence of {@code sender}, in one read; empty for any other id. */
+    Optional<CorrespondenceSummary> summaryOf(CorrespondenceId id, AccountId sender);
+
     /** Those of these ids that exist, in one read, by id. */
     Map<String, Correspondence> findAll(Collection<String> ids);
 

@@ -35,6 +35,19 @@ public class JpaCorrespondenceRepository implements CorrespondenceRepository {
     }
 
     @Override
+    public Optional<CorrespondenceSummary> summaryOf(CorrespondenceId id, AccountId sender) {
+        // The counts as sub-selects: a join would drop the row of a correspondence without attachments.
+        List<Object[]> rows = em.createQuery("select c.kind, c.subject, c.status, c.updatedAt,"
+                        + " (select count(r) from Correspondence c2 join c2.recipients r where c2.id = c.id),"
+                        + " (select count(a) from Attachment a where a.correspondence.id = c.id)"
+                        + " from Correspondence c where c.id = :id and c.senderId = :s", Object[].class)
+                .setParameter("id", id.value()).setParameter("s", sender.value()).getResultList();
+        return rows.stream().findFirst().map(r -> new CorrespondenceSummary(id, (CorrespondenceKind) r[0],
+                (String) r[1], (CorrespondenceStatus) r[2], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(),
+                Instant.ofEpochMilli(((Number) r[3]).longValue())));
+    }
+
+    @Override
     public Map<String, Correspondence> findAll(Collection<String> ids) {
         var found = new HashMap<String, Correspondence>();
         if (!ids.isEmpty()) {
