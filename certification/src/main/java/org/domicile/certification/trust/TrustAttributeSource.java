@@ -1,5 +1,8 @@
 package org.domicile.certification.trust;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,4 +14,23 @@ public interface TrustAttributeSource {
 
     /** The party's current level, or empty if the party is unknown. */
     Optional<TrustLevel> levelOf(PartyRef party);
+
+    /**
+     * The current levels of several parties, read together (a source on a database answers a decision
+     * over a dozen parties in a query or two); a party missing from the answer is unknown. By default,
+     * one {@link #levelOf} per party.
+     *
+     * @throws IllegalStateException if {@link #levelOf} answers null for a party
+     */
+    default Map<PartyRef, TrustLevel> levelsOf(List<PartyRef> parties) {
+        Map<PartyRef, TrustLevel> levels = new HashMap<>();
+        for (PartyRef party : parties) {
+            Optional<TrustLevel> level = levelOf(party);
+            if (level == null) {
+                throw new IllegalStateException("the trust attribute source answered null");
+            }
+            level.ifPresent(l -> levels.put(party, l));
+        }
+        return levels;
+    }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.domicile.certification.signing.Crypto;
 import org.domicile.certification.signing.DocumentSigner;
@@ -63,25 +63,25 @@ public final class TrustAuthority {
 
     /** The parties below the required level, or null if the source could not answer for every party. */
     private List<Shortfall> shortfallsOrNull(TrustQuery query, String decisionId) {
+        Map<PartyRef, TrustLevel> levels;
+        try {
+            levels = source.levelsOf(query.parties());
+        } catch (Exception e) {
+            // Catch everything, including exceptions thrown sneakily: an unreadable source must refuse.
+            // Only the exception type is logged; its message could carry personal data.
+            LOG.log(Level.WARNING, "trust attributes unavailable, refusing decision {0} ({1})",
+                    decisionId, e.getClass().getName());
+            return null;
+        }
+        if (levels == null) {
+            LOG.log(Level.WARNING, "trust attribute source answered null, refusing decision {0}", decisionId);
+            return null;
+        }
         List<Shortfall> shortfalls = new ArrayList<>();
         for (PartyRef party : query.parties()) {
-            Optional<TrustLevel> level;
-            try {
-                level = source.levelOf(party);
-            } catch (Exception e) {
-                // Catch everything, including exceptions thrown sneakily: an unreadable source must refuse.
-                // Only the exception type is logged; its message could carry personal data.
-                LOG.log(Level.WARNING, "trust attributes unavailable, refusing decision {0} ({1})",
-                        decisionId, e.getClass().getName());
-                return null;
-            }
-            if (level == null) {
-                LOG.log(Level.WARNING, "trust attribute source answered null, refusing decision {0}", decisionId);
-                return null;
-            }
-            TrustLevel actual = level.orElse(TrustLevel.NONE);
-            if (!actual.reaches(query.required())) {
-                shortfalls.add(new Shortfall(party, actual, query.required()));
+            TrustLevel actual = levels.getOrDefault(party, TrustLevel.NONE);
+            if (actual == null || !actual.reaches(query.required())) {
+                shortfalls.add(new Shortfall(party, actual == null ? TrustLevel.NONE : actual, query.required()));
             }
         }
         return shortfalls;

@@ -129,6 +129,38 @@ class TrustAuthorityTest {
         assertEquals(TrustDecision.REASON_UNAVAILABLE, nullAnswer.reason());
     }
 
+    /** A source that reads every party of a decision at once, as the service's database source does. */
+    private static TrustAttributeSource together(Map<PartyRef, TrustLevel> answer) {
+        return new TrustAttributeSource() {
+            @Override
+            public Optional<TrustLevel> levelOf(PartyRef party) {
+                throw new AssertionError("asked one by one");
+            }
+
+            @Override
+            public Map<PartyRef, TrustLevel> levelsOf(List<PartyRef> parties) {
+                return answer;
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("Rule 9: read together, a party left out of the answer is a shortfall at NONE; no answer refuses")
+    void partiesReadTogether() {
+        TrustDecision decision = decide(together(Map.of(HIGH_USER, TrustLevel.HIGH, LOW_USER, TrustLevel.LOW)),
+                TrustLevel.SUBSTANTIAL, HIGH_USER, LOW_USER, UNKNOWN).decision();
+        assertFalse(decision.granted());
+        assertEquals(List.of(new Shortfall(LOW_USER, TrustLevel.LOW, TrustLevel.SUBSTANTIAL),
+                new Shortfall(UNKNOWN, TrustLevel.NONE, TrustLevel.SUBSTANTIAL)), decision.shortfalls());
+
+        assertTrue(decide(together(Map.of(HIGH_USER, TrustLevel.HIGH, SUBST_ORG, TrustLevel.SUBSTANTIAL)),
+                TrustLevel.SUBSTANTIAL, HIGH_USER, SUBST_ORG).decision().granted());
+
+        TrustDecision noAnswer = decide(together(null), TrustLevel.LOW, HIGH_USER).decision();
+        assertFalse(noAnswer.granted());
+        assertEquals(TrustDecision.REASON_UNAVAILABLE, noAnswer.reason());
+    }
+
     @Test
     @DisplayName("a decision whose content was altered does not verify")
     void alteredDecisionDoesNotVerify() {
