@@ -11,9 +11,9 @@
 #   SKIP_BUILD=1 N=1000 C=32 deploy/benchmark.sh
 # Other settings: WARMUP (correspondences before the measured ones, 3000: the server's JIT compiler works
 # on its hot code for minutes; after 1000 the server still needed about half as much time again per
-# correspondence as after 4000), CONTENT_BYTES (4096), CRYPTO_WARMUP and CRYPTO_SECONDS (15 and 30), UNTIL (ARCHIVED;
-# SUBMITTED stops each correspondence at its submission acceptance), PORT (first port tried for the
-# server, 18383), PG_PORT (55493).
+# correspondence as after 4000), CONTENT_BYTES (4096), CRYPTO_WARMUP and CRYPTO_SECONDS (15 and 30),
+# UNTIL (ARCHIVED; SUBMITTED stops each correspondence at its submission acceptance), PORT (first port
+# tried for the server, 18383), PG_PORT (55493).
 #
 # Servers, PostgreSQL and their data live in a temporary folder removed at the end; logs and results are
 # kept in target/benchmark/. Needs the Debian "postgresql" package (as deploy/test.sh).
@@ -107,7 +107,7 @@ start_server() {
 drive() {
   local name=$1 label=$2
   shift 2
-  java -cp "$jar" org.domicile.benchmark.ServiceDriver --url "http://127.0.0.1:$port" --server-pid "$server" "$@" \
+  java -cp "$jar" org.domicile.benchmark.ServiceDriver --url "http://127.0.0.1:$port" ${server:+--server-pid "$server"} "$@" \
     --outbox "$work/$name/outbox/sms.jsonl" --server-log "$results/$name-server.log" \
     --correspondences "$n" --concurrency "$c" --warmup "$warmup" --content-bytes "$content" --until "$until" \
     --label "$label" --result "$results/$name.result" 2>&1 | tee "$results/$name-driver.log"

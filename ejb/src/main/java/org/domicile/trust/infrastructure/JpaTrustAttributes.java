@@ -30,14 +30,7 @@ public class JpaTrustAttributes implements TrustAttributeSource {
 
     @Override
     public Optional<TrustLevel> levelOf(PartyRef party) {
-        return switch (party.kind()) {
-            case USER -> Optional.ofNullable(em.find(Account.class, party.id()))
-                    .map(a -> a.status() == AccountStatus.DISABLED ? TrustLevel.NONE : a.trustLevel());
-            case ORGANISATION -> Optional.ofNullable(em.find(Organisation.class, party.id()))
-                    .map(Organisation::trustLevel);
-            case OPERATOR -> Optional.ofNullable(em.find(ProcessingOperator.class, party.id()))
-                    .map(ProcessingOperator::trustLevel);
-        };
+        return Optional.ofNullable(levelsOf(List.of(party)).get(party));
     }
 
     @Override
