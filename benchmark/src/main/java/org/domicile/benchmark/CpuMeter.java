@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,7 +73,7 @@ final class CpuMeter {
             }
             database = main.get();
             for (ProcessHandle worker : ProcessHandle.of(databasePid).map(p -> p.descendants().toList())
-                    .orElse(java.util.List.of())) {
+                    .orElse(List.of())) {
                 database = database.plus(worker.info().totalCpuDuration().orElse(Duration.ZERO));
             }
         }

@@ -3,6 +3,7 @@ package org.domicile.benchmark;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -307,7 +308,7 @@ public final class ServiceDriver {
                 .put("cpu_driver_ms", driver).put("cpu_total_ms", total);
     }
 
-    private static double millisEach(java.time.Duration time, int count) {
+    private static double millisEach(Duration time, int count) {
         return time.toNanos() / 1e6 / count;
     }
 
