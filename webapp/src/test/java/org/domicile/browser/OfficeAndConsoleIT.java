@@ -4,8 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +26,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The private office (directory, counterparts) and the operator console: trust levels changed
- * with a justification, and a lowered level ending the user's open session at once (rule 14).
+ * with a justification, a lowered level ending the user's open session at once (rule 14), and
+ * the audit trail naming where each request came from.
  */
 @ExtendWith(RunningServer.class)
 class OfficeAndConsoleIT {
@@ -101,6 +112,55 @@ class OfficeAndConsoleIT {
         assertFalse("/code.xhtml".equals(anna.path()) || Journeys.OFFICE.equals(anna.path()),
                 "a user at level NONE must not get a code; shows " + anna.url());
         assertFalse(answer.isBlank(), "the refusal must be explained");
+    }
+
+    @Test
+    void theAuditTrailShowsWhereEachRequestCameFrom() throws IOException {
+        // Two clients on other loopback addresses take turns: each refused login must be recorded
+        // with the address of its own request, not that of another one served by the same resource.
+        String tag = Long.toString(System.nanoTime(), 36);
+        Map<String, String> addressOf = new LinkedHashMap<>();
+        addressOf.put("ghost-two-" + tag, "127.0.0.2");
+        addressOf.put("ghost-three-" + tag, "127.0.0.3");
+        for (int round = 0; round < 2; round++) {
+            for (var attempt : addressOf.entrySet()) {
+                String status = loginAttemptFrom(attempt.getValue(), attempt.getKey());
+                assertTrue(status.contains(" 401 "), "an unknown account is refused: " + status);
+            }
+        }
+
+        Browser op = browsers.open("operator");
+        openConsole(op);
+        op.click("link-operators").awaitPath("/console/operators.xhtml").element("audit");
+        for (var attempt : addressOf.entrySet()) {
+            List<String> rows = op.element("audit").findElements(By.cssSelector("tr")).stream()
+                    .map(WebElement::getText).filter(t -> t.contains(attempt.getKey())).toList();
+            assertEquals(2, rows.size(), "both refused logins of " + attempt.getKey() + " are audited: " + rows);
+            for (String row : rows) {
+                assertTrue(row.contains("REFUSED") && row.contains(attempt.getValue()),
+                        "recorded as refused, from " + attempt.getValue() + ": " + row);
+            }
+        }
+    }
+
+    /** A login with an unknown name through the API, sent from {@code address}; returns the status line. */
+    private String loginAttemptFrom(String address, String loginName) throws IOException {
+        URI base = URI.create(server.baseUrl());
+        byte[] body = ("{\"loginName\":\"" + loginName + "\",\"password\":\"Not the password 42\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        try (var socket = new Socket()) {
+            socket.bind(new InetSocketAddress(address, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
     }
 
     /** Sets the operator up (once per server), logs him in, and opens the console from his office. */

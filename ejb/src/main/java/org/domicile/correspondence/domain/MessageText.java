@@ -27,10 +27,28 @@ public record MessageText(String value) {
         return valid(v) ? Optional.of(new MessageText(v)) : Optional.empty();
     }
 
+    /**
+     * One pass over the characters: a text is checked each time it is read from its correspondence, and
+     * texts are long. A surrogate pair is one character and never a control character.
+     */
     private static boolean valid(String v) {
-        return v != null && v.length() <= 2 * MAX && TextRules.wellFormed(v) && TextRules.length(v) <= MAX
-                && v.codePoints().noneMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\r'
-                && cp != '\t');
+        if (v == null || v.length() > 2 * MAX) {
+            return false;
+        }
+        int characters = 0;
+        for (int i = 0; i < v.length(); i++, characters++) {
+            char c = v.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == v.length() || !Character.isLowSurrogate(v.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)
+                    || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+        }
+        return characters <= MAX;
     }
 
     public byte[] utf8() {

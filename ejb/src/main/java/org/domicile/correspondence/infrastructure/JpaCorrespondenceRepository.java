@@ -34,17 +34,20 @@ public class JpaCorrespondenceRepository implements CorrespondenceRepository {
         return Optional.ofNullable(em.find(Correspondence.class, id.value()));
     }
 
+    /**
+     * A list line of correspondence {@code c}: the counts as sub-selects, since a join would drop the
+     * line of a correspondence without attachments. Read by {@link #summary(Object[])}.
+     */
+    private static final String SUMMARY = "select c.id, c.kind, c.subject, c.status, c.updatedAt,"
+            + " (select count(r) from Correspondence c2 join c2.recipients r where c2.id = c.id),"
+            + " (select count(a) from Attachment a where a.correspondence.id = c.id)"
+            + " from Correspondence c";
+
     @Override
     public Optional<CorrespondenceSummary> summaryOf(CorrespondenceId id, AccountId sender) {
-        // The counts as sub-selects: a join would drop the row of a correspondence without attachments.
-        List<Object[]> rows = em.createQuery("select c.kind, c.subject, c.status, c.updatedAt,"
-                        + " (select count(r) from Correspondence c2 join c2.recipients r where c2.id = c.id),"
-                        + " (select count(a) from Attachment a where a.correspondence.id = c.id)"
-                        + " from Correspondence c where c.id = :id and c.senderId = :s", Object[].class)
-                .setParameter("id", id.value()).setParameter("s", sender.value()).getResultList();
-        return rows.stream().findFirst().map(r -> new CorrespondenceSummary(id, (CorrespondenceKind) r[0],
-                (String) r[1], (CorrespondenceStatus) r[2], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(),
-                Instant.ofEpochMilli(((Number) r[3]).longValue())));
+        return em.createQuery(SUMMARY + " where c.id = :id and c.senderId = :s", Object[].class)
+                .setParameter("id", id.value()).setParameter("s", sender.value())
+                .getResultStream().findFirst().map(JpaCorrespondenceRepository::summary);
     }
 
     @Override
@@ -124,31 +127,18 @@ public class JpaCorrespondenceRepository implements CorrespondenceRepository {
 
     @Override
     public List<CorrespondenceSummary> ofSender(AccountId sender, List<CorrespondenceStatus> states, int limit) {
-        List<Object[]> rows = em.createQuery("select c.id, c.kind, c.subject, c.status, c.updatedAt from Correspondence c"
-                        + " where c.senderId = :s and c.status in :states order by c.updatedAt desc, c.id", Object[].class)
+        return em.createQuery(SUMMARY + " where c.senderId = :s and c.status in :states"
+                        + " order by c.updatedAt desc, c.id", Object[].class)
                 .setParameter("s", sender.value())
                 .setParameter("states", states)
                 .setMaxResults(limit)
-                .getResultList();
-        // Counted apart: SIZE() in the select list drops the rows whose collection is empty.
-        Map<String, Long> recipients = counts(em.createQuery("select c.id, count(r) from Correspondence c"
-                + " join c.recipients r where c.senderId = :s and c.status in :states group by c.id", Object[].class)
-                .setParameter("s", sender.value()).setParameter("states", states).getResultList());
-        Map<String, Long> attachments = counts(em.createQuery("select c.id, count(a) from Attachment a"
-                + " join a.correspondence c where c.senderId = :s and c.status in :states group by c.id", Object[].class)
-                .setParameter("s", sender.value()).setParameter("states", states).getResultList());
-        return rows.stream().map(r -> {
-            String id = (String) r[0];
-            return new CorrespondenceSummary(new CorrespondenceId(id), (CorrespondenceKind) r[1], (String) r[2],
-                    (CorrespondenceStatus) r[3], recipients.getOrDefault(id, 0L).intValue(),
-                    attachments.getOrDefault(id, 0L).intValue(), Instant.ofEpochMilli(((Number) r[4]).longValue()));
-        }).toList();
+                .getResultStream().map(JpaCorrespondenceRepository::summary).toList();
     }
 
-    private static Map<String, Long> counts(List<Object[]> rows) {
-        var counts = new HashMap<String, Long>();
-        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
-        return counts;
+    private static CorrespondenceSummary summary(Object[] row) {
+        return new CorrespondenceSummary(new CorrespondenceId((String) row[0]), (CorrespondenceKind) row[1],
+                (String) row[2], (CorrespondenceStatus) row[3], ((Number) row[5]).intValue(),
+                ((Number) row[6]).intValue(), Instant.ofEpochMilli(((Number) row[4]).longValue()));
     }
 
     private static List<CorrespondenceStatus> editableStates() {

@@ -76,6 +76,10 @@ class FieldRulesTest {
         assertTrue(MessageText.parse("with NUL \0").isEmpty(), "PostgreSQL cannot store NUL in text");
         assertTrue(MessageText.parse("bell \u0007").isEmpty());
         assertTrue(MessageText.parse("lone \uDC00").isEmpty());
+        assertTrue(MessageText.parse("cut pair \uD83D").isEmpty(), "a high surrogate at the end");
+        assertTrue(MessageText.parse("\uD83D before a letter").isEmpty());
+        assertTrue(MessageText.parse("next line \u0085").isEmpty(), "C1 controls too");
+        assertTrue(MessageText.parse("😀".repeat(100_000) + "x").isEmpty());
         assertTrue(MessageText.parse("عربي \u200F English").isPresent(), "bidi marks are fine in the text");
         assertFalse(MessageText.parse("confidential").orElseThrow().toString().contains("confidential"),
                 "toString hides the text");

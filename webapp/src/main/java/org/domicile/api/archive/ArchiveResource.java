@@ -1,13 +1,12 @@
 package org.domicile.api.archive;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.domicile.api.ApiApplication;
@@ -25,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Searching the office's archive of sent and received correspondence. */
 @Path("archive")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = ApiApplication.BEARER)
@@ -41,7 +40,7 @@ public class ArchiveResource {
     @Inject
     CurrentSession current;
 
-    @Context
+    @Inject
     HttpServletRequest request;
 
     @GET

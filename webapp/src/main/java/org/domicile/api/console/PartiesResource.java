@@ -1,6 +1,6 @@
 package org.domicile.api.console;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -8,7 +8,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.logging.Logger;
@@ -32,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * same record; a lowered user's sessions end at once. Any other session is refused and the refusal audited.
  */
 @Path("console/parties")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,7 +55,7 @@ public class PartiesResource {
     @Inject
     CurrentSession current;
 
-    @Context
+    @Inject
     HttpServletRequest request;
 
     @PUT

@@ -1,6 +1,6 @@
 package org.domicile.api.correspondence;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -41,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The office always comes from the session; a correspondence of another office is "not found".
  */
 @Path("correspondence")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -63,7 +62,7 @@ public class CorrespondenceResource {
     @Inject
     CurrentSession current;
 
-    @Context
+    @Inject
     HttpServletRequest request;
 
     @POST

@@ -1,6 +1,6 @@
 package org.domicile.api.inbox;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The recipient's inbox and the handover session. Another office's correspondence is "not found". */
 @Path("inbox")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,7 +47,7 @@ public class InboxResource {
     @Inject
     CurrentSession current;
 
-    @Context
+    @Inject
     HttpServletRequest request;
 
     @GET

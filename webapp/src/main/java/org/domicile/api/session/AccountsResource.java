@@ -1,13 +1,12 @@
 package org.domicile.api.session;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.domicile.identity.application.Registration;
@@ -19,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Self-registration: creates the account (trust level LOW) and sends the code that verifies the mobile number. */
 @Path("accounts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "session")
 public class AccountsResource {
@@ -27,7 +26,7 @@ public class AccountsResource {
     @Inject
     Registration registration;
 
-    @Context
+    @Inject
     HttpServletRequest http;
 
     @POST

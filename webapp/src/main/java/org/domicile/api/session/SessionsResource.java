@@ -1,6 +1,6 @@
 package org.domicile.api.session;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.domicile.api.ApiApplication;
@@ -31,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * step (which also verifies a new mobile number), a new code, and logout.
  */
 @Path("sessions")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "session")
 public class SessionsResource {
@@ -46,7 +45,7 @@ public class SessionsResource {
     @Inject
     CurrentSession current;
 
-    @Context
+    @Inject
     HttpServletRequest http;
 
     @POST

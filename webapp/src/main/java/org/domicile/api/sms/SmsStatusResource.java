@@ -1,6 +1,6 @@
 package org.domicile.api.sms;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -8,7 +8,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -29,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (behind a proxy the server's own view of its URL differs), else from the request.
  */
 @Path("sms/status")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "sms")
 public class SmsStatusResource {
@@ -42,7 +41,7 @@ public class SmsStatusResource {
     @Inject
     DomicileSettings settings;
 
-    @Context
+    @Inject
     HttpServletRequest http;
 
     @POST
