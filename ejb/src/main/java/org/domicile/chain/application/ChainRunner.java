@@ -200,13 +200,17 @@ public class ChainRunner {
         due.fire(new ChainDue(correspondenceId));
     }
 
-    /** A step failed for a passing reason (database busy, a crash of a call): it is tried again later. */
+    /**
+     * A step failed for a passing reason (database busy, a crash of a call): it is tried again after
+     * {@code first}, twice as long after each further failure, at most {@code longest} apart.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void postpone(String correspondenceId, Duration delay, String why) {
+    public void postpone(String correspondenceId, Duration first, Duration longest, String why) {
         ChainRun run = em.find(ChainRun.class, correspondenceId);
         if (run != null && run.state() == ChainState.RUNNING) {
-            run.retryAfter(delay, time.now());
-            LOG.warning(() -> "Chain of " + correspondenceId + " postponed by " + delay + ": " + why);
+            Duration pause = run.retryAfter(first, longest, time.now());
+            LOG.warning(() -> "Chain of " + correspondenceId + " postponed by " + pause + " (failure "
+                    + run.retries() + " in a row): " + why);
         }
     }
 

@@ -28,8 +28,9 @@ import org.domicile.platform.TimeSource;
  * (and, as a fallback after a crash or on another instance, by a poll every second); deliveries
  * whose deadline passed are expired by a poll every few seconds. The steps due at once run in a
  * transaction of their own ({@link ChainRunner#advance}); a step that fails for a passing reason is
- * postponed and tried again. Instances sharing a database may both take a chain: the version check
- * lets only one commit each step.
+ * postponed and tried again, after 5 s, then twice as long each time, at most 10 minutes apart.
+ * Instances sharing a database may both take a chain: the version check lets only one commit each
+ * step.
  */
 @Singleton
 @Startup
@@ -38,7 +39,10 @@ import org.domicile.platform.TimeSource;
 public class ChainWorker {
 
     private static final Logger LOG = Logger.getLogger(ChainWorker.class.getName());
+    /** The pause after a step's first failure for a passing reason; it doubles with each further one. */
     private static final Duration RETRY = Duration.ofSeconds(5);
+    /** The longest pause between two tries of a failing step. */
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(10);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -107,7 +111,7 @@ public class ChainWorker {
                 } catch (RuntimeException e) {
                     LOG.log(Level.FINE, "Step of " + correspondenceId + " failed", e);
                     try {
-                        runner.postpone(correspondenceId, RETRY, String.valueOf(e));
+                        runner.postpone(correspondenceId, RETRY, LONGEST_RETRY, String.valueOf(e));
                     } catch (RuntimeException again) {
                         // another instance holds it, or the database is away: the poll comes back to it
                     }

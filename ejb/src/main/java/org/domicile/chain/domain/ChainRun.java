@@ -41,6 +41,8 @@ public class ChainRun {
     private int tokenCount;
     @Column(name = "evidence_count")
     private int evidenceCount;
+    /** Failures for a passing reason since the last countersigned step. */
+    private int retries;
     @Enumerated(EnumType.STRING)
     @Column(name = "stopped_step")
     private ProcessingStep stoppedStep;
@@ -93,6 +95,7 @@ public class ChainRun {
         }
         this.dueAt = now.toEpochMilli();
         this.updatedAt = now.toEpochMilli();
+        this.retries = 0;
     }
 
     /** HANDOVER was ordered and acknowledged; its return waits for the recipients. */
@@ -109,9 +112,24 @@ public class ChainRun {
         this.updatedAt = now.toEpochMilli();
     }
 
-    /** Try again later (a failure that is not a check: the database was busy, a crash). */
-    public void retryAfter(Duration delay, Instant now) {
-        this.dueAt = now.plus(delay).toEpochMilli();
+    /**
+     * Try again later (a failure that is not a check: the database was busy, a crash): after
+     * {@code first}, then twice as long after each further failure in a row, never more than
+     * {@code longest} apart. Returns the pause.
+     */
+    public Duration retryAfter(Duration first, Duration longest, Instant now) {
+        Duration pause = first.multipliedBy(1L << Math.min(retries, 20));
+        if (pause.compareTo(longest) > 0) {
+            pause = longest;
+        }
+        retries++;
+        this.dueAt = now.plus(pause).toEpochMilli();
+        return pause;
+    }
+
+    /** Failures for a passing reason since the last countersigned step. */
+    public int retries() {
+        return retries;
     }
 
     public String correspondenceId() {

@@ -53,10 +53,38 @@ class ChainRunTest {
     void postponedAndNumbered() {
         var run = new ChainRun("corr", TrustLevel.LOW, "a".repeat(64), T0);
         assertTrue(run.isDue(T0));
-        run.retryAfter(Duration.ofSeconds(5), T0);
+        run.retryAfter(Duration.ofSeconds(5), Duration.ofMinutes(10), T0);
         assertFalse(run.isDue(T0.plusSeconds(4)));
         assertTrue(run.isDue(T0.plusSeconds(5)));
         assertEquals(1, run.nextTokenSeq());
         assertEquals(2, run.nextTokenSeq());
+    }
+
+    @Test
+    @DisplayName("Rule 24: a step failing again and again is tried after 5 s, then twice as long each time up to the"
+            + " ceiling; a countersigned step starts the count again")
+    void failingStepBacksOff() {
+        var run = new ChainRun("corr", TrustLevel.LOW, "a".repeat(64), T0);
+        Duration first = Duration.ofSeconds(5);
+        Duration longest = Duration.ofMinutes(10);
+        List<Long> pauses = new ArrayList<>();
+        Instant now = T0;
+        for (int failure = 0; failure < 10; failure++) {
+            Duration pause = run.retryAfter(first, longest, now);
+            pauses.add(pause.toSeconds());
+            assertFalse(run.isDue(now.plus(pause).minusMillis(1)), "not before the pause is over");
+            now = now.plus(pause);
+            assertTrue(run.isDue(now));
+        }
+        assertEquals(List.of(5L, 10L, 20L, 40L, 80L, 160L, 320L, 600L, 600L, 600L), pauses);
+        assertEquals(10, run.retries());
+        for (int failure = 0; failure < 60; failure++) {
+            run.retryAfter(first, longest, now);
+        }
+        assertEquals(longest.toMillis(), run.retryAfter(first, longest, now).toMillis(), "no overflow after many");
+
+        run.stepCountersigned("b".repeat(64), "c".repeat(64), now);
+        assertEquals(0, run.retries());
+        assertEquals(first, run.retryAfter(first, longest, now), "the next failure starts from the first pause");
     }
 }
