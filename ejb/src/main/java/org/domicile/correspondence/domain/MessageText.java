@@ -27,28 +27,14 @@ public record MessageText(String value) {
         return valid(v) ? Optional.of(new MessageText(v)) : Optional.empty();
     }
 
-    /**
-     * One pass over the characters: a text is checked each time it is read from its correspondence, and
-     * texts are long. A surrogate pair is one character and never a control character.
-     */
+    /** In one pass: a text is checked each time it is read from its correspondence, and texts are long. */
     private static boolean valid(String v) {
         if (v == null || v.length() > 2 * MAX) {
             return false;
         }
-        int characters = 0;
-        for (int i = 0; i < v.length(); i++, characters++) {
-            char c = v.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == v.length() || !Character.isLowSurrogate(v.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)
-                    || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                return false;
-            }
-        }
-        return characters <= MAX;
+        int characters = TextRules.checkedLength(v,
+                cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t');
+        return characters >= 0 && characters <= MAX;
     }
 
     public byte[] utf8() {

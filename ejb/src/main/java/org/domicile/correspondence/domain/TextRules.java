@@ -1,5 +1,7 @@
 package org.domicile.correspondence.domain;
 
+import java.util.function.IntPredicate;
+
 /**
  * Character rules shared by the fields of a correspondence. Bidirectional controls are refused
  * wherever a name or a subject is shown, because they can make "invoice‮fdp.exe" read as
@@ -15,18 +17,31 @@ final class TextRules {
 
     /** Unpaired surrogates cannot be stored as UTF-8 (PostgreSQL refuses them): such text is malformed. */
     static boolean wellFormed(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        return checkedLength(s, cp -> false) >= 0;
+    }
+
+    /**
+     * In one pass: the length in characters (code points) of a well-formed text none of whose
+     * characters is {@code refused}; -1 for any other text.
+     */
+    static int checkedLength(String s, IntPredicate refused) {
+        int characters = 0;
+        for (int i = 0; i < s.length(); i++, characters++) {
             char c = s.charAt(i);
+            int cp = c;
             if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    return false;
+                if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return -1;
                 }
-                i++;
+                cp = Character.toCodePoint(c, s.charAt(++i));
             } else if (Character.isLowSurrogate(c)) {
-                return false;
+                return -1;
+            }
+            if (refused.test(cp)) {
+                return -1;
             }
         }
-        return true;
+        return characters;
     }
 
     /** Control characters (C0, DEL, C1) and the invisible bidirectional controls. */
