@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.domicile.certification.signing.Crypto;
 import org.domicile.certification.signing.DocumentSigner;
@@ -79,9 +80,10 @@ public final class TrustAuthority {
         }
         List<Shortfall> shortfalls = new ArrayList<>();
         for (PartyRef party : query.parties()) {
-            TrustLevel actual = levels.getOrDefault(party, TrustLevel.NONE);
-            if (actual == null || !actual.reaches(query.required())) {
-                shortfalls.add(new Shortfall(party, actual == null ? TrustLevel.NONE : actual, query.required()));
+            // An unknown party (or one the source answered with no level) counts as NONE.
+            TrustLevel actual = Objects.requireNonNullElse(levels.get(party), TrustLevel.NONE);
+            if (!actual.reaches(query.required())) {
+                shortfalls.add(new Shortfall(party, actual, query.required()));
             }
         }
         return shortfalls;
