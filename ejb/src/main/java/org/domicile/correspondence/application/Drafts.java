@@ -162,8 +162,7 @@ public class Drafts {
      * a client that follows a correspondence reads (nothing is decrypted for it).
      */
     public CorrespondenceSummary summary(String senderAccountId, String correspondenceId, String source) {
-        Account sender = office.sender(senderAccountId);
-        return office.summaryOf(sender, correspondenceId, "read the state", source);
+        return office.summaryOf(senderAccountId, correspondenceId, "read the state", source);
     }
 
     /** One correspondence of the office, draft or sent. */

@@ -61,11 +61,16 @@ public class SenderOffice {
 
     /**
      * The state of the sender's own correspondence, in one read: what a client following it polls.
-     * Any other id takes the path of {@link #forReading}, which refuses it and audits the try.
+     * The read itself is limited to the sender's correspondence, so the account (which the session
+     * check has just read) is read again only for another id, which takes the path of
+     * {@link #forReading}: refused and audited.
      */
-    public CorrespondenceSummary summaryOf(Account sender, String correspondenceId, String action, String source) {
-        return CorrespondenceId.parse(correspondenceId).flatMap(id -> repository.summaryOf(id, sender.id()))
-                .orElseGet(() -> owned(sender, correspondenceId, action, source).summary());
+    public CorrespondenceSummary summaryOf(String senderAccountId, String correspondenceId, String action,
+                                          String source) {
+        Optional<AccountId> me = Ids.looksLikeId(senderAccountId) ? Optional.of(new AccountId(senderAccountId))
+                : Optional.empty();
+        return me.flatMap(s -> CorrespondenceId.parse(correspondenceId).flatMap(id -> repository.summaryOf(id, s)))
+                .orElseGet(() -> owned(sender(senderAccountId), correspondenceId, action, source).summary());
     }
 
     private Correspondence owned(Account sender, String correspondenceId, String action, String source) {
