@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,6 +47,7 @@ import org.domicile.certification.token.CertificationTokens;
 import org.domicile.certification.token.ChainCheck;
 import org.domicile.certification.token.TokenKind;
 import org.domicile.chain.application.ChainRunner;
+import org.domicile.chain.application.RetriedChain;
 import org.domicile.chain.domain.ChainToken;
 import org.domicile.correspondence.application.CorrespondenceSending;
 import org.domicile.correspondence.application.CorrespondenceView;
@@ -323,6 +325,38 @@ class ProcessingChainContainerTest {
         assertTrue(chainCheck(tokens).complete(), "no ORDER was issued to the operator below the level");
     }
 
+    @Test
+    @DisplayName("Rule 24: a step that breaks off for a passing reason is tried again after 5 s, then 10 s; meanwhile"
+            + " the operator console lists the chain with the step and why, and the sender reads that it is delayed;"
+            + " once the step goes through, nothing of the failed tries is left and each token exists once")
+    void brokenOffStepIsRetriedAndShown() throws Exception {
+        Letter l = send(id -> desk.breakOff(id, ProcessingStep.TIMESTAMP, 2));
+        RetriedChain first = awaitRetried(l, 1);
+        assertEquals("SUBMIT", first.step(), "the earlier steps of the failed transaction are done again");
+        assertTrue(first.lastFailure().startsWith("TIMESTAMP step: IllegalStateException: the TIMESTAMP operator did"
+                + " not answer"), first.lastFailure());
+        assertEquals(first.failedAt().plusSeconds(5), first.nextTry());
+        Timeline delayed = bundles.timeline(l.sender().id(), l.id(), SOURCE);
+        assertEquals("RUNNING", delayed.state());
+        assertEquals(Optional.of(new Timeline.Delay("SUBMIT", 1, first.nextTry())), delayed.delay());
+        assertEquals(Optional.empty(), delayed.stopReason(), "a passing fault does not stop the chain");
+        assertEquals(List.of(), runner.tokens(l.id()), "nothing of the failed try is kept");
+        assertEquals(CorrespondenceStatus.SUBMITTED, drafts.get(l.sender().id(), l.id(), SOURCE).status());
+
+        time.advance(Duration.ofSeconds(6));
+        RetriedChain second = awaitRetried(l, 2);
+        assertEquals(second.failedAt().plusSeconds(10), second.nextTry(), "twice as long after the second failure");
+
+        time.advance(Duration.ofSeconds(11));
+        awaitStatus(l, CorrespondenceStatus.DELIVERED);
+        assertTrue(runner.retried(50).stream().noneMatch(r -> r.correspondenceId().equals(l.id())),
+                "no longer listed once a step went through");
+        assertEquals(Optional.empty(), bundles.timeline(l.sender().id(), l.id(), SOURCE).delay());
+        assertTokensInOrder(runner.tokens(l.id()), ProcessingStep.HANDOVER.ordinal() * 4 + 2);
+        assertEquals(List.of("SubmissionAcceptance", "NotificationForAcceptance"), events(l.id()),
+                "each evidence record once");
+    }
+
     // ---- the recipient's answers -------------------------------------------------------------------
 
     @Test
@@ -531,6 +565,17 @@ class ProcessingChainContainerTest {
                     || runner.tokens(l.id()).size() >= ProcessingStep.HANDOVER.ordinal() * 4 + 2);
         }, () -> drafts.get(l.sender().id(), l.id(), SOURCE).status() + ", tokens "
                 + runner.tokens(l.id()).size());
+    }
+
+    /** Waits until the operator console lists the chain of {@code l} with {@code tries} failed tries. */
+    private RetriedChain awaitRetried(Letter l, int tries) throws InterruptedException {
+        var found = new AtomicReference<RetriedChain>();
+        await("the chain is retried after " + tries + " failed tries", CHAIN_TIMEOUT, () -> {
+            runner.retried(50).stream().filter(r -> r.correspondenceId().equals(l.id()) && r.tries() == tries)
+                    .findFirst().ifPresent(found::set);
+            return found.get() != null;
+        }, () -> runner.retried(50).toString());
+        return found.get();
     }
 
     /** Polls {@code condition} on the wall clock (the server's clock may have been moved). */

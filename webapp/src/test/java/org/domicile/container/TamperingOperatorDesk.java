@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.domicile.certification.ca.CertificateProfile;
 import org.domicile.certification.cms.CmsSigner;
@@ -31,8 +32,8 @@ import org.domicile.trust.application.CertificationServer;
 /**
  * The operators' desk of the server under test: the built-in operators, unless a test tells it to
  * misbehave for ONE correspondence at ONE step — return a RETURN that breaks a rule of the
- * specification, sign it with a key that is not the operator's, or stop at the step until the test
- * lets it go. Every other correspondence (other tests' included) is served as usual. A globally
+ * specification, sign it with a key that is not the operator's, stop at the step until the test
+ * lets it go, or break off (as an unreachable operator would) a given number of times. Every other correspondence (other tests' included) is served as usual. A globally
  * enabled alternative, like {@link MovableTimeSource}.
  */
 @Alternative
@@ -63,6 +64,9 @@ public class TamperingOperatorDesk extends OperatorDesk {
     private record Spoil(Target target, Tamper how) {
     }
 
+    private record Breakdown(Target target, AtomicInteger left) {
+    }
+
     private record Hold(Target target, AtomicBoolean armed, CountDownLatch reached, CountDownLatch release) {
     }
 
@@ -74,6 +78,7 @@ public class TamperingOperatorDesk extends OperatorDesk {
 
     private final AtomicReference<Spoil> spoil = new AtomicReference<>();
     private final AtomicReference<Hold> hold = new AtomicReference<>();
+    private final AtomicReference<Breakdown> breakdown = new AtomicReference<>();
     private final ThreadLocal<Boolean> foreignSignature = ThreadLocal.withInitial(() -> false);
     private volatile CmsSigner impostor;
 
@@ -107,15 +112,25 @@ public class TamperingOperatorDesk extends OperatorDesk {
         }
     }
 
+    /** The operator of {@code step} breaks off on receiving the ORDER for this correspondence, the next {@code times} times. */
+    public void breakOff(String correspondenceId, ProcessingStep step, int times) {
+        breakdown.set(new Breakdown(new Target(correspondenceId, step), new AtomicInteger(times)));
+    }
+
     /** Back to an honest desk; a held step goes on. */
     public void reset() {
         spoil.set(null);
+        breakdown.set(null);
         release();
     }
 
     @Override
     public VerifiedToken receive(ProcessingStep step, byte[] order) {
         VerifiedToken opened = super.receive(step, order);
+        Breakdown b = breakdown.get();
+        if (b != null && b.target().matches(step, opened) && b.left().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("the " + step + " operator did not answer (connection reset)");
+        }
         Hold h = hold.get();
         if (h != null && h.target().matches(step, opened) && h.armed().compareAndSet(true, false)) {
             h.reached().countDown();

@@ -132,8 +132,13 @@ public class EvidenceBundles {
                     .verify(e.signed().cms()).content()).reason() : "";
             events.add(new Timeline.Event(e.seq(), e.event().etsiName(), e.eventTime(), reason, e.id()));
         }
-        return new Timeline(id, run == null ? "NONE" : run.state().name(),
-                run == null ? Optional.empty() : run.stopReason(), steps, events);
+        if (run == null) {
+            return new Timeline(id, "NONE", Optional.empty(), Optional.empty(), steps, events);
+        }
+        Optional<Timeline.Delay> delay = run.state() == ChainState.RUNNING && run.retries() > 0
+                ? Optional.of(new Timeline.Delay(run.nextStep().map(Enum::name).orElse("-"), run.retries(), run.dueAt()))
+                : Optional.empty();
+        return new Timeline(id, run.state().name(), run.stopReason(), delay, steps, events);
     }
 
     private Access access(String accountId, String correspondenceId, String what, String source) {

@@ -120,11 +120,21 @@ public class ChainRunner {
         if (run == null || !run.isDue(now) || run.nextStep().isEmpty()) {
             return false;
         }
+        ProcessingStep step = run.nextStep().get();
+        try {
+            return perform(run, step, now);
+        } catch (RuntimeException e) {
+            throw new StepInterrupted(step, e);
+        }
+    }
+
+    /** Performs {@code step} of {@code run}; whether another step is due at once. */
+    private boolean perform(ChainRun run, ProcessingStep step, Instant now) {
+        String correspondenceId = run.correspondenceId();
         // Only a call that performs the step takes the version: one with nothing to do writes nothing,
         // so it cannot make a concurrent step or a recipient's answer fail.
         em.lock(run, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         Correspondence c = correspondence(correspondenceId);
-        ProcessingStep step = run.nextStep().get();
         ProcessingOperator operator = em.find(ProcessingOperator.class, step.operatorId());
         if (operator == null) {
             stop(run, c, step, "No operator is registered for the " + step + " step.", now);
@@ -205,10 +215,11 @@ public class ChainRunner {
      * {@code first}, twice as long after each further failure, at most {@code longest} apart.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void postpone(String correspondenceId, Duration first, Duration longest, String why) {
+    public void postpone(String correspondenceId, Duration first, Duration longest, Throwable failure) {
         ChainRun run = em.find(ChainRun.class, correspondenceId);
         if (run != null && run.state() == ChainState.RUNNING) {
-            Duration pause = run.retryAfter(first, longest, time.now());
+            String why = StepInterrupted.describe(failure);
+            Duration pause = run.retryAfter(first, longest, time.now(), why);
             LOG.warning(() -> "Chain of " + correspondenceId + " postponed by " + pause + " (failure "
                     + run.retries() + " in a row): " + why);
         }
@@ -303,6 +314,16 @@ public class ChainRunner {
         return em.createQuery("select r.correspondenceId from ChainRun r where r.state = :s and r.dueAt <= :now"
                         + " order by r.dueAt", String.class).setParameter("s", ChainState.RUNNING)
                 .setParameter("now", now.toEpochMilli()).setMaxResults(limit).getResultList();
+    }
+
+    /** Chains being tried again after a failure for a passing reason, the next to be tried first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<RetriedChain> retried(int limit) {
+        return em.createQuery("select r from ChainRun r where r.state = :s and r.retries > 0 order by r.dueAt",
+                        ChainRun.class).setParameter("s", ChainState.RUNNING).setMaxResults(limit).getResultStream()
+                .map(r -> new RetriedChain(r.correspondenceId(), r.nextStep().map(Enum::name).orElse("-"), r.retries(),
+                        r.lastFailure().orElse(""), r.failedAt().orElse(r.updatedAt()), r.dueAt()))
+                .toList();
     }
 
     /** The tokens of a correspondence in chain order. */

@@ -111,7 +111,7 @@ public class ChainWorker {
                 } catch (RuntimeException e) {
                     LOG.log(Level.FINE, "Step of " + correspondenceId + " failed", e);
                     try {
-                        runner.postpone(correspondenceId, RETRY, LONGEST_RETRY, String.valueOf(e));
+                        runner.postpone(correspondenceId, RETRY, LONGEST_RETRY, e);
                     } catch (RuntimeException again) {
                         // another instance holds it, or the database is away: the poll comes back to it
                     }

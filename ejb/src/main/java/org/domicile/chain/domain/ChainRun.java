@@ -43,6 +43,11 @@ public class ChainRun {
     private int evidenceCount;
     /** Failures for a passing reason since the last countersigned step. */
     private int retries;
+    /** The last of those failures, as the operator reads it; null once a step is countersigned. */
+    @Column(name = "last_failure")
+    private String lastFailure;
+    @Column(name = "failed_at")
+    private Long failedAt;
     @Enumerated(EnumType.STRING)
     @Column(name = "stopped_step")
     private ProcessingStep stoppedStep;
@@ -96,6 +101,8 @@ public class ChainRun {
         this.dueAt = now.toEpochMilli();
         this.updatedAt = now.toEpochMilli();
         this.retries = 0;
+        this.lastFailure = null;
+        this.failedAt = null;
     }
 
     /** HANDOVER was ordered and acknowledged; its return waits for the recipients. */
@@ -112,24 +119,48 @@ public class ChainRun {
         this.updatedAt = now.toEpochMilli();
     }
 
+    /** The longest failure reason kept (the column's width). */
+    public static final int FAILURE_LENGTH = 500;
+
     /**
      * Try again later (a failure that is not a check: the database was busy, a crash): after
      * {@code first}, then twice as long after each further failure in a row, never more than
-     * {@code longest} apart. Returns the pause.
+     * {@code longest} apart. The failure's reason is kept, cut to {@link #FAILURE_LENGTH}, until a
+     * step is countersigned. Returns the pause.
      */
-    public Duration retryAfter(Duration first, Duration longest, Instant now) {
+    public Duration retryAfter(Duration first, Duration longest, Instant now, String why) {
         Duration pause = first.multipliedBy(1L << Math.min(retries, 20));
         if (pause.compareTo(longest) > 0) {
             pause = longest;
         }
         retries++;
         this.dueAt = now.plus(pause).toEpochMilli();
+        this.failedAt = now.toEpochMilli();
+        this.lastFailure = cut(why);
         return pause;
+    }
+
+    private static String cut(String why) {
+        if (why.length() <= FAILURE_LENGTH) {
+            return why;
+        }
+        int end = FAILURE_LENGTH - 1;
+        return why.substring(0, Character.isHighSurrogate(why.charAt(end - 1)) ? end - 1 : end) + "…";
     }
 
     /** Failures for a passing reason since the last countersigned step. */
     public int retries() {
         return retries;
+    }
+
+    /** Why the last try failed, while the chain is being retried. */
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    /** When the last try failed, while the chain is being retried. */
+    public Optional<Instant> failedAt() {
+        return Optional.ofNullable(failedAt).map(Instant::ofEpochMilli);
     }
 
     public String correspondenceId() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.domicile.certification.trust.TrustLevel;
 import org.domicile.operators.domain.ProcessingStep;
 import org.junit.jupiter.api.DisplayName;
@@ -53,7 +54,7 @@ class ChainRunTest {
     void postponedAndNumbered() {
         var run = new ChainRun("corr", TrustLevel.LOW, "a".repeat(64), T0);
         assertTrue(run.isDue(T0));
-        run.retryAfter(Duration.ofSeconds(5), Duration.ofMinutes(10), T0);
+        run.retryAfter(Duration.ofSeconds(5), Duration.ofMinutes(10), T0, "busy");
         assertFalse(run.isDue(T0.plusSeconds(4)));
         assertTrue(run.isDue(T0.plusSeconds(5)));
         assertEquals(1, run.nextTokenSeq());
@@ -70,7 +71,7 @@ class ChainRunTest {
         List<Long> pauses = new ArrayList<>();
         Instant now = T0;
         for (int failure = 0; failure < 10; failure++) {
-            Duration pause = run.retryAfter(first, longest, now);
+            Duration pause = run.retryAfter(first, longest, now, "busy");
             pauses.add(pause.toSeconds());
             assertFalse(run.isDue(now.plus(pause).minusMillis(1)), "not before the pause is over");
             now = now.plus(pause);
@@ -79,12 +80,35 @@ class ChainRunTest {
         assertEquals(List.of(5L, 10L, 20L, 40L, 80L, 160L, 320L, 600L, 600L, 600L), pauses);
         assertEquals(10, run.retries());
         for (int failure = 0; failure < 60; failure++) {
-            run.retryAfter(first, longest, now);
+            run.retryAfter(first, longest, now, "busy");
         }
-        assertEquals(longest.toMillis(), run.retryAfter(first, longest, now).toMillis(), "no overflow after many");
+        assertEquals(longest.toMillis(), run.retryAfter(first, longest, now, "busy").toMillis(), "no overflow after many");
 
         run.stepCountersigned("b".repeat(64), "c".repeat(64), now);
         assertEquals(0, run.retries());
-        assertEquals(first, run.retryAfter(first, longest, now), "the next failure starts from the first pause");
+        assertEquals(first, run.retryAfter(first, longest, now, "busy"), "the next failure starts from the first pause");
+    }
+
+    @Test
+    @DisplayName("Rule 24: a retried chain keeps why and when its last try failed, cut to the column's width without"
+            + " splitting a character, until a step is countersigned")
+    void keepsTheLastFailureUntilAStepGoesThrough() {
+        var run = new ChainRun("corr", TrustLevel.LOW, "a".repeat(64), T0);
+        assertEquals(Optional.empty(), run.lastFailure());
+        assertEquals(Optional.empty(), run.failedAt());
+        run.retryAfter(Duration.ofSeconds(5), Duration.ofMinutes(10), T0, "SEAL step: SQLException: busy");
+        Instant later = T0.plusSeconds(5);
+        String long_ = "x".repeat(ChainRun.FAILURE_LENGTH - 2) + "\uD83D\uDCE8" + "tail";
+        run.retryAfter(Duration.ofSeconds(5), Duration.ofMinutes(10), later, long_);
+        assertEquals(Optional.of(later), run.failedAt(), "the last failure's time");
+        String kept = run.lastFailure().orElseThrow();
+        assertEquals(ChainRun.FAILURE_LENGTH - 1, kept.length(), "cut before the pair, with an ellipsis");
+        assertEquals("x".repeat(ChainRun.FAILURE_LENGTH - 2) + "…", kept);
+        run.retryAfter(Duration.ofSeconds(5), Duration.ofMinutes(10), later, "y".repeat(ChainRun.FAILURE_LENGTH));
+        assertEquals("y".repeat(ChainRun.FAILURE_LENGTH), run.lastFailure().orElseThrow(), "at the width: whole");
+
+        run.stepCountersigned("b".repeat(64), "c".repeat(64), later);
+        assertEquals(Optional.empty(), run.lastFailure());
+        assertEquals(Optional.empty(), run.failedAt());
     }
 }
