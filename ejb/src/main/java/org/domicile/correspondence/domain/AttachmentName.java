@@ -28,9 +28,12 @@ public record AttachmentName(String value) {
     }
 
     private static boolean valid(String v) {
-        return v != null && !v.isEmpty() && v.equals(v.strip()) && TextRules.wellFormed(v)
-                && TextRules.length(v) <= MAX && v.indexOf('/') < 0 && v.indexOf('\\') < 0
-                && !TextRules.hasControlOrBidi(v) && !v.equals(".") && !v.equals("..");
+        if (v == null || v.length() > 2 * MAX || !v.equals(v.strip()) || v.indexOf('/') >= 0
+                || v.indexOf('\\') >= 0 || v.equals(".") || v.equals("..")) {
+            return false;
+        }
+        int characters = TextRules.shownLength(v);
+        return characters >= 1 && characters <= MAX;
     }
 
     /** The extension in lower case, without the dot; empty when the name has none. */

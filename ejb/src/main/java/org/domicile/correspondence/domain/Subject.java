@@ -22,8 +22,11 @@ public record Subject(String value) {
     }
 
     private static boolean valid(String v) {
-        return v != null && !v.isEmpty() && TextRules.wellFormed(v) && TextRules.length(v) <= MAX
-                && !TextRules.hasControlOrBidi(v) && v.equals(v.strip());
+        if (v == null || v.length() > 2 * MAX || !v.equals(v.strip())) {
+            return false;
+        }
+        int characters = TextRules.shownLength(v);
+        return characters >= 1 && characters <= MAX;
     }
 
     /** At most {@code max} characters, with an ellipsis when cut (for the confirmation SMS). */

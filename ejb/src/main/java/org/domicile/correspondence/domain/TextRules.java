@@ -15,14 +15,18 @@ final class TextRules {
         return s.codePointCount(0, s.length());
     }
 
-    /** Unpaired surrogates cannot be stored as UTF-8 (PostgreSQL refuses them): such text is malformed. */
-    static boolean wellFormed(String s) {
-        return checkedLength(s, cp -> false) >= 0;
+    /**
+     * In one pass, the length in characters of a text shown to people (a subject, a file name): -1
+     * if it is malformed or holds a control character or an invisible bidirectional control.
+     */
+    static int shownLength(String s) {
+        return checkedLength(s, cp -> Character.isISOControl(cp) || isBidiControl(cp));
     }
 
     /**
      * In one pass: the length in characters (code points) of a well-formed text none of whose
-     * characters is {@code refused}; -1 for any other text.
+     * characters is {@code refused}; -1 for any other text. Unpaired surrogates make a text
+     * malformed: they cannot be stored as UTF-8 (PostgreSQL refuses them).
      */
     static int checkedLength(String s, IntPredicate refused) {
         int characters = 0;
@@ -44,11 +48,7 @@ final class TextRules {
         return characters;
     }
 
-    /** Control characters (C0, DEL, C1) and the invisible bidirectional controls. */
-    static boolean hasControlOrBidi(String s) {
-        return s.codePoints().anyMatch(cp -> Character.isISOControl(cp) || isBidiControl(cp));
-    }
-
+    /** The invisible bidirectional controls (marks, embeddings, overrides, isolates). */
     static boolean isBidiControl(int cp) {
         return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E)
                 || (cp >= 0x2066 && cp <= 0x2069);
