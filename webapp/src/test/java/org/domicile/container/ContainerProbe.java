@@ -13,6 +13,8 @@ import org.domicile.certification.trust.TrustLevel;
 import org.domicile.identity.domain.Account;
 import org.domicile.session.domain.Challenge;
 import org.domicile.session.domain.CodeFailure;
+import org.eclipse.persistence.internal.databaseaccess.DatabasePlatform;
+import org.eclipse.persistence.sessions.Session;
 
 /**
  * What an auditor would look at in the database, read (or prepared) by the tests. Each method
@@ -34,6 +36,16 @@ public class ContainerProbe {
                 .setParameter(1, correspondenceId).getResultList();
         held.countDown();
         release.await(30, TimeUnit.SECONDS);
+    }
+
+    /** How the persistence unit writes: on which database, and whether in JDBC batches. */
+    public record Writing(boolean postgresql, boolean batches) {
+    }
+
+    public Writing writing() {
+        var platform = (DatabasePlatform) em.unwrap(Session.class).getDatasourcePlatform();
+        return new Writing(platform.isPostgreSQL(), platform.usesBatchWriting() && platform.usesJDBCBatchWriting()
+                && platform.getMaxBatchWritingSize() > 1);
     }
 
     /** State and tries of a challenge, as stored. */

@@ -256,6 +256,14 @@ class ProcessingChainContainerTest {
         assertEquals(l.text(), drafts.get(l.sender().id(), l.id(), SOURCE).text(), "the sender reads it with his key");
     }
 
+    @Test
+    @DisplayName("On PostgreSQL the rows of a flush (the chain's token rows) go in JDBC batches, one round trip for a"
+            + " run; not on the embedded H2, which has no round trip to save")
+    void batchesOnPostgreSqlOnly() {
+        ContainerProbe.Writing writing = probe.writing();
+        assertEquals(writing.postgresql(), writing.batches(), writing.toString());
+    }
+
     // ---- a failed check stops the chain ------------------------------------------------------------
 
     @Test
@@ -328,7 +336,8 @@ class ProcessingChainContainerTest {
     @Test
     @DisplayName("Rule 24: a step that breaks off for a passing reason is tried again after 5 s, then 10 s; meanwhile"
             + " the operator console lists the chain with the step and why, and the sender reads that it is delayed;"
-            + " once the step goes through, nothing of the failed tries is left and each token exists once")
+            + " the operator has it tried at once; once the step goes through, nothing of the failed tries is left and"
+            + " each token exists once")
     void brokenOffStepIsRetriedAndShown() throws Exception {
         Letter l = send(id -> desk.breakOff(id, ProcessingStep.TIMESTAMP, 2));
         RetriedChain first = awaitRetried(l, 1);
@@ -347,10 +356,17 @@ class ProcessingChainContainerTest {
         RetriedChain second = awaitRetried(l, 2);
         assertEquals(second.failedAt().plusSeconds(10), second.nextTry(), "twice as long after the second failure");
 
-        time.advance(Duration.ofSeconds(11));
+        runner.tryNow(OPERATOR, l.id(), SOURCE);
         awaitStatus(l, CorrespondenceStatus.DELIVERED);
         assertTrue(runner.retried(50).stream().noneMatch(r -> r.correspondenceId().equals(l.id())),
                 "no longer listed once a step went through");
+        var late = assertThrows(NotFoundException.class, () -> runner.tryNow(OPERATOR, l.id(), SOURCE));
+        assertTrue(late.getMessage().startsWith("No chain of that correspondence is waiting for a retry"),
+                late.getMessage());
+        assertEquals(List.of("chain.try-now OK next try at once, after 2 failed tries",
+                        "chain.try-now REFUSED not waiting for a retry"),
+                probe.auditOf(l.id()).stream().filter(a -> a.startsWith("chain.")).sorted().toList(),
+                "the operator's request is in the audit trail, and so is the refused one");
         assertEquals(Optional.empty(), bundles.timeline(l.sender().id(), l.id(), SOURCE).delay());
         assertTokensInOrder(runner.tokens(l.id()), ProcessingStep.HANDOVER.ordinal() * 4 + 2);
         assertEquals(List.of("SubmissionAcceptance", "NotificationForAcceptance"), events(l.id()),

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.domicile.audit.AuditLog;
 import org.domicile.certification.cms.CmsException;
 import org.domicile.certification.evidence.EvidenceEvent;
 import org.domicile.certification.token.CertificationTokens;
@@ -35,6 +36,8 @@ import org.domicile.delivery.application.Deliveries;
 import org.domicile.operators.domain.ProcessingOperator;
 import org.domicile.operators.domain.ProcessingStep;
 import org.domicile.platform.DomicileSettings;
+import org.domicile.platform.Ids;
+import org.domicile.platform.NotFoundException;
 import org.domicile.platform.TimeSource;
 import org.domicile.trust.application.CertificationServer;
 
@@ -88,6 +91,9 @@ public class ChainRunner {
 
     @Inject
     Event<ChainDue> due;
+
+    @Inject
+    AuditLog audit;
 
     /** Starts the chain of a submitted correspondence (in the submitting transaction). */
     public void start(String correspondenceId, org.domicile.certification.trust.TrustLevel level, String digest,
@@ -314,6 +320,25 @@ public class ChainRunner {
         return em.createQuery("select r.correspondenceId from ChainRun r where r.state = :s and r.dueAt <= :now"
                         + " order by r.dueAt", String.class).setParameter("s", ChainState.RUNNING)
                 .setParameter("now", now.toEpochMilli()).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * The operator has a chain being retried tried at once, once he has mended what made it fail
+     * (recorded in the audit trail either way).
+     *
+     * @throws NotFoundException if no chain with that id is waiting for a retry
+     */
+    public void tryNow(String operatorAccountId, String correspondenceId, String source) {
+        ChainRun run = Ids.looksLikeId(correspondenceId) ? em.find(ChainRun.class, correspondenceId) : null;
+        if (run == null || !run.tryNow(time.now())) {
+            audit.record(operatorAccountId, "chain.try-now", correspondenceId == null ? "-" : correspondenceId,
+                    "REFUSED", source, "not waiting for a retry");
+            throw new NotFoundException("No chain of that correspondence is waiting for a retry: it may have gone"
+                    + " through meanwhile.");
+        }
+        audit.recordDone(operatorAccountId, "chain.try-now", correspondenceId, source,
+                "next try at once, after " + run.retries() + " failed tries");
+        due.fire(new ChainDue(correspondenceId));
     }
 
     /** Chains being tried again after a failure for a passing reason, the next to be tried first. */

@@ -140,6 +140,18 @@ public class ChainRun {
         return pause;
     }
 
+    /**
+     * The operator has the next try of a chain being retried made at once (he mended its cause);
+     * false, changing nothing, for a chain that is not waiting for a retry.
+     */
+    public boolean tryNow(Instant now) {
+        if (state != ChainState.RUNNING || retries == 0 || dueAt <= now.toEpochMilli()) {
+            return false;
+        }
+        this.dueAt = now.toEpochMilli();
+        return true;
+    }
+
     private static String cut(String why) {
         if (why.length() <= FAILURE_LENGTH) {
             return why;

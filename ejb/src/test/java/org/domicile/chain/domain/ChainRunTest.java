@@ -111,4 +111,19 @@ class ChainRunTest {
         assertEquals(Optional.empty(), run.lastFailure());
         assertEquals(Optional.empty(), run.failedAt());
     }
+
+    @Test
+    @DisplayName("The operator's \"try now\" moves only a chain waiting for a retry, and only forward")
+    void tryNowOnlyForAChainWaitingForARetry() {
+        var run = new ChainRun("corr", TrustLevel.LOW, "a".repeat(64), T0);
+        assertFalse(run.tryNow(T0), "a chain that never failed is not waiting for a retry");
+        run.retryAfter(Duration.ofSeconds(5), Duration.ofMinutes(10), T0, "busy");
+        assertFalse(run.isDue(T0.plusSeconds(1)));
+        assertTrue(run.tryNow(T0.plusSeconds(1)));
+        assertTrue(run.isDue(T0.plusSeconds(1)), "due at once");
+        assertFalse(run.tryNow(T0.plusSeconds(2)), "already due: nothing to move");
+        run.stop(ProcessingStep.SEAL, "WRONG_SIGNER", T0.plusSeconds(3));
+        assertFalse(run.tryNow(T0.plusSeconds(3)), "a stopped chain is never tried again");
+        assertFalse(run.isDue(T0.plusSeconds(3)));
+    }
 }
