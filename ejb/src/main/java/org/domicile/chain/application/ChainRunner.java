@@ -331,8 +331,8 @@ public class ChainRunner {
     public void tryNow(String operatorAccountId, String correspondenceId, String source) {
         ChainRun run = Ids.looksLikeId(correspondenceId) ? em.find(ChainRun.class, correspondenceId) : null;
         if (run == null || !run.tryNow(time.now())) {
-            audit.record(operatorAccountId, "chain.try-now", correspondenceId == null ? "-" : correspondenceId,
-                    "REFUSED", source, "not waiting for a retry");
+            audit.record(operatorAccountId, "chain.try-now", correspondenceId, "REFUSED", source,
+                    "not waiting for a retry");
             throw new NotFoundException("No chain of that correspondence is waiting for a retry: it may have gone"
                     + " through meanwhile.");
         }
