@@ -21,6 +21,9 @@ import org.domicile.operators.domain.ProcessingStep;
 @Entity
 @Table(name = "chain_run")
 public class ChainRun {
+    /** The longest failure reason kept (the column's width). */
+    public static final int FAILURE_LENGTH = 500;
+
     @Id
     @Column(name = "correspondence_id")
     private String correspondenceId;
@@ -118,9 +121,6 @@ public class ChainRun {
         this.nextStep = null;
         this.updatedAt = now.toEpochMilli();
     }
-
-    /** The longest failure reason kept (the column's width). */
-    public static final int FAILURE_LENGTH = 500;
 
     /**
      * Try again later (a failure that is not a check: the database was busy, a crash): after
