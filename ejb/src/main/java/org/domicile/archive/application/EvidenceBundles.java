@@ -135,9 +135,8 @@ public class EvidenceBundles {
         if (run == null) {
             return new Timeline(id, "NONE", Optional.empty(), Optional.empty(), steps, events);
         }
-        Optional<Timeline.Delay> delay = run.state() == ChainState.RUNNING && run.retries() > 0
-                ? Optional.of(new Timeline.Delay(run.nextStep().map(Enum::name).orElse("-"), run.retries(), run.dueAt()))
-                : Optional.empty();
+        Optional<Timeline.Delay> delay = run.retriedAt()
+                .map(step -> new Timeline.Delay(step.name(), run.retries(), run.dueAt()));
         return new Timeline(id, run.state().name(), run.stopReason(), delay, steps, events);
     }
 

@@ -346,8 +346,8 @@ public class ChainRunner {
     public List<RetriedChain> retried(int limit) {
         return em.createQuery("select r from ChainRun r where r.state = :s and r.retries > 0 order by r.dueAt",
                         ChainRun.class).setParameter("s", ChainState.RUNNING).setMaxResults(limit).getResultStream()
-                .map(r -> new RetriedChain(r.correspondenceId(), r.nextStep().map(Enum::name).orElse("-"), r.retries(),
-                        r.lastFailure().orElse(""), r.failedAt().orElse(r.updatedAt()), r.dueAt()))
+                .flatMap(r -> r.retriedAt().map(step -> new RetriedChain(r.correspondenceId(), step.name(),
+                        r.retries(), r.lastFailure().orElse(""), r.failedAt().orElse(r.updatedAt()), r.dueAt())).stream())
                 .toList();
     }
 

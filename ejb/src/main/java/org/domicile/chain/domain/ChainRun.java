@@ -145,7 +145,7 @@ public class ChainRun {
      * false, changing nothing, for a chain that is not waiting for a retry.
      */
     public boolean tryNow(Instant now) {
-        if (state != ChainState.RUNNING || retries == 0 || dueAt <= now.toEpochMilli()) {
+        if (retriedAt().isEmpty() || dueAt <= now.toEpochMilli()) {
             return false;
         }
         this.dueAt = now.toEpochMilli();
@@ -158,6 +158,14 @@ public class ChainRun {
         }
         int end = FAILURE_LENGTH - 1;
         return why.substring(0, Character.isHighSurrogate(why.charAt(end - 1)) ? end - 1 : end) + "…";
+    }
+
+    /**
+     * While the chain is being retried (running, after failures for a passing reason): the step it
+     * resumes from; empty otherwise.
+     */
+    public Optional<ProcessingStep> retriedAt() {
+        return state == ChainState.RUNNING && retries > 0 ? Optional.ofNullable(nextStep) : Optional.empty();
     }
 
     /** Failures for a passing reason since the last countersigned step. */
