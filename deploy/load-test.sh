@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures complete office logins (password + trust check + SMS, code from the outbox, code check +
-# session open, logout) on the embedded default, with deploy/load/LoginLoad.java as the client.
+# session open, logout) on the embedded default, with the benchmark module's LoginLoad as the client.
 #   deploy/load-test.sh                          # build if needed, 20 users, 20 concurrent, 30 s
 #   SKIP_BUILD=1 USERS=40 CONCURRENCY=40 DURATION=60 deploy/load-test.sh
 # It starts its own server on 127.0.0.1:$PORT (default 18282) with a fresh data folder under
@@ -21,6 +21,11 @@ log=$work/server.log
 if [ "${SKIP_BUILD:-}" != "1" ]; then
   echo "Building Domicile..."
   mvn -q -B -DskipTests install
+fi
+jar=$root/benchmark/target/domicile-benchmark.jar
+if [ ! -f "$jar" ]; then
+  echo "The load driver is not built ($jar); run without SKIP_BUILD=1." >&2
+  exit 1
 fi
 
 rm -rf "$work"
@@ -66,7 +71,7 @@ fi
 echo "Server ready (pid $server)."
 echo
 
-java deploy/load/LoginLoad.java --url "http://127.0.0.1:$port" --outbox "$data/outbox/sms.jsonl" \
+java -cp "$jar" org.domicile.benchmark.LoginLoad --url "http://127.0.0.1:$port" --outbox "$data/outbox/sms.jsonl" \
   --users "${USERS:-20}" --concurrency "${CONCURRENCY:-20}" --duration "${DURATION:-30}" --warmup "${WARMUP:-5}"
 
 echo

@@ -2,6 +2,7 @@ package org.domicile.benchmark;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.domicile.certification.json.Json;
 
 /**
  * The virtual users' accounts over the API: registration with the code that verifies the number, and

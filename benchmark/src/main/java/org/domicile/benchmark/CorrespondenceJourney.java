@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.domicile.benchmark.Accounts.Participant;
+import org.domicile.certification.json.Json;
 
 /**
  * One registered correspondence through the service, as its sender and its recipient do it: the sender

@@ -8,21 +8,37 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
-/** What the workers measured in one phase: the timings of completed correspondences and the errors, counted. */
-final class Measurements {
+/**
+ * What the workers measured in one phase: the timings of what they completed (correspondences, logins) and
+ * the errors, counted.
+ *
+ * @param <T> one completed unit's timing
+ */
+final class Measurements<T> {
 
-    private final List<CorrespondenceJourney.Timing> timings = new ArrayList<>();
+    private final List<T> timings = new ArrayList<>();
     private final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     private volatile double seconds;
 
-    synchronized void add(CorrespondenceJourney.Timing timing) {
+    synchronized void add(T timing) {
         timings.add(timing);
     }
 
     void error(String message) {
         errors.computeIfAbsent(message, m -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** Counts the error of a worker's try, then pauses that worker: a refusing server is not hammered in a loop. */
+    void failed(String message) {
+        error(message);
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void finished(double wallSeconds) {
@@ -53,7 +69,7 @@ final class Measurements {
     }
 
     /** Nearest-rank percentile {@code p} (0-100) of a duration, in milliseconds; 0 without timings. */
-    synchronized double percentileMillis(ToLongFunction<CorrespondenceJourney.Timing> duration, double p) {
+    synchronized double percentileMillis(ToLongFunction<T> duration, double p) {
         long[] values = timings.stream().mapToLong(duration).toArray();
         if (values.length == 0) {
             return 0;
@@ -63,12 +79,13 @@ final class Measurements {
         return values[Math.max(0, Math.min(values.length - 1, index))] / 1e6;
     }
 
-    synchronized double meanPolls() {
-        return timings.stream().mapToInt(CorrespondenceJourney.Timing::polls).average().orElse(0);
+    /** The mean of a count over the timings (0 without timings). */
+    synchronized double mean(ToIntFunction<T> count) {
+        return timings.stream().mapToInt(count).average().orElse(0);
     }
 
     /** "median p99 max" of a duration, in milliseconds, in columns. */
-    String summary(ToLongFunction<CorrespondenceJourney.Timing> duration) {
+    String summary(ToLongFunction<T> duration) {
         return String.format(Locale.ROOT, "%8.1f   %8.1f   %8.1f", percentileMillis(duration, 50),
                 percentileMillis(duration, 99), percentileMillis(duration, 100));
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.domicile.certification.json.Json;
 
 /**
  * The simulated phones: follows the server's local SMS outbox (one JSON object per line: id, at, to, body,

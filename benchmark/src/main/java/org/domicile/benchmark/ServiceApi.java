@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.domicile.certification.json.Json;
 
 /**
  * The driver's client of the server's JSON API: one shared HTTP/1.1 client, bearer tokens, answers with
@@ -81,7 +82,7 @@ final class ServiceApi {
         /** A text field of the object answer; a {@link StepFailed} when it is missing. */
         String text(String name) {
             Object value = object().get(name);
-            if (value == null) {
+            if (value == null || value == Json.NULL) {
                 throw new StepFailed("no \"" + name + "\" in the answer " + shorten(body));
             }
             return value.toString();
@@ -130,6 +131,10 @@ final class ServiceApi {
     Answer put(String path, String json, String token) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    Answer delete(String path, String token) {
+        return send(request(path, token).DELETE());
     }
 
     private HttpRequest.Builder request(String path, String token) {

@@ -20,6 +20,7 @@ import org.domicile.benchmark.Accounts.Participant;
 import org.domicile.benchmark.CorrespondenceJourney.Phase;
 import org.domicile.benchmark.CorrespondenceJourney.Timing;
 import org.domicile.benchmark.CorrespondenceJourney.Until;
+import org.domicile.certification.json.Json;
 
 /**
  * The service side of the correspondence benchmark: drives registered correspondences through a running
@@ -112,13 +113,13 @@ public final class ServiceDriver {
         try {
             List<Pair> pairs = driver.setUp(options.path("server-log"), until);
             if (warmup > 0) {
-                Measurements warm = driver.send(pairs, warmup, "Warm-up");
+                Measurements<Timing> warm = driver.send(pairs, warmup, "Warm-up");
                 System.out.printf(Locale.ROOT, "Warm-up: %d correspondences in %.1f s, %d errors (not counted)%n",
                         warm.completed(), warm.seconds(), warm.errorCount());
                 driver.stopIfMissing();
             }
             Optional<CpuMeter.Reading> before = meter == null ? Optional.empty() : meter.read();
-            Measurements run = driver.send(pairs, count, "Measured");
+            Measurements<Timing> run = driver.send(pairs, count, "Measured");
             Optional<CpuMeter.Reading> used = before.flatMap(start -> meter.read().map(end -> end.since(start)));
             driver.stopIfMissing();
             report(run, count, until);
@@ -204,8 +205,8 @@ public final class ServiceDriver {
     // ---------------------------------------------------------------- the timed phase
 
     /** {@code count} correspondences shared among the workers; the wall time from the first draft to the last. */
-    private Measurements send(List<Pair> pairs, int count, String phase) throws Exception {
-        var measurements = new Measurements();
+    private Measurements<Timing> send(List<Pair> pairs, int count, String phase) throws Exception {
+        var measurements = new Measurements<Timing>();
         var next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
@@ -229,18 +230,13 @@ public final class ServiceDriver {
         return measurements;
     }
 
-    private void sendOne(Pair pair, String subject, Measurements measurements) {
+    private void sendOne(Pair pair, String subject, Measurements<Timing> measurements) {
         try {
             measurements.add(journey.run(pair.sender(), pair.recipient(), subject));
         } catch (ServiceApi.MissingEndpoint e) {
             missing.compareAndSet(null, e.getMessage());
         } catch (ServiceApi.StepFailed | IllegalArgumentException e) {
-            measurements.error(e.getMessage());
-            try {
-                Thread.sleep(50); // a refusing server is not hammered in a tight loop
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            measurements.failed(e.getMessage());
         }
     }
 
@@ -258,7 +254,7 @@ public final class ServiceDriver {
         System.exit(3);
     }
 
-    private static void report(Measurements run, int count, Until until) {
+    private static void report(Measurements<Timing> run, int count, Until until) {
         System.out.printf(Locale.ROOT, "%n  completed:                      %d of %d in %.1f s (first draft to last %s)%n",
                 run.completed(), count, run.seconds(), until);
         System.out.printf(Locale.ROOT, "  correspondences/s:              %.1f%n", run.perSecond());
@@ -275,7 +271,7 @@ public final class ServiceDriver {
         System.out.printf(Locale.ROOT, "  %-34s %s%n", "whole correspondence", run.summary(Timing::total));
         if (until == Until.ARCHIVED) {
             System.out.printf(Locale.ROOT, "  state reads per correspondence:    %.1f (inbox and status polls)%n",
-                    run.meanPolls());
+                    run.mean(Timing::polls));
         }
     }
 

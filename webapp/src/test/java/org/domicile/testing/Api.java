@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.domicile.certification.json.Json;
 
 /** A small client of the JSON API, as a program using Domicile would call it. */
 public final class Api {
@@ -47,12 +48,13 @@ public final class Api {
 
         /** The body as a JSON object. */
         public Map<String, Object> object() {
-            return Json.object(body);
+            return Json.parseObject(body);
         }
 
         /** The body as a JSON array of objects. */
+        @SuppressWarnings("unchecked")
         public List<Map<String, Object>> objects() {
-            return Json.objects(body);
+            return (List<Map<String, Object>>) (List<?>) Json.parseArray(body);
         }
     }
 

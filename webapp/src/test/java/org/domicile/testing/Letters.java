@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.domicile.certification.json.Json;
 import org.domicile.testing.Accounts.User;
 
 /**

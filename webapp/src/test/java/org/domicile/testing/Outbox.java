@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.domicile.certification.json.Json;
 
 /**
  * The simulated phones of the embedded default: the local SMS outbox, read as a user reads his
@@ -52,7 +53,7 @@ public final class Outbox {
         var messages = new ArrayList<Message>();
         for (String line : lines) {
             try {
-                Map<String, Object> m = Json.object(line);
+                Map<String, Object> m = Json.parseObject(line);
                 messages.add(new Message((String) m.get("to"), (String) m.get("body"), (String) m.get("reference")));
             } catch (IllegalArgumentException tornLine) {
                 // a writer killed mid-line; the outbox skips it too

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.domicile.certification.json.Json;
 
 /**
  * Writes the evidence bundle ZIP of a correspondence (layout in {@link BundleLayout}). The same contents always

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.domicile.certification.json.Json;
 
 /**
  * Reads the fields of a signed JSON document (token, evidence record, manifest) and notes every deviation from

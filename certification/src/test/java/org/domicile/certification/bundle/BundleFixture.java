@@ -41,6 +41,7 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import org.domicile.certification.ca.CertificateProfile;
 import org.domicile.certification.ca.InternalCa;
+import org.domicile.certification.json.Json;
 import org.domicile.certification.signing.Crypto;
 
 /**

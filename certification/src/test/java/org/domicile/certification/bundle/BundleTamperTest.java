@@ -15,6 +15,7 @@ import java.util.Map;
 import org.bouncycastle.cms.CMSSignedData;
 import org.domicile.certification.ca.CertificateProfile;
 import org.domicile.certification.ca.InternalCa;
+import org.domicile.certification.json.Json;
 import org.domicile.certification.signing.Crypto;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

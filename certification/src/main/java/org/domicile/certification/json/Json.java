@@ -1,24 +1,26 @@
-package org.domicile.certification.bundle;
+package org.domicile.certification.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The small JSON subset of the bundle formats: a strict parser (no duplicate keys, no trailing data, bounded
- * nesting) and the canonical writer (keys sorted, no whitespace, UTF-8 by the caller).
+ * Plain JSON (RFC 8259): a strict reader (no duplicate keys, no trailing data, bounded nesting) and the
+ * canonical writer (keys sorted, no whitespace, UTF-8 by the caller). The bundle's manifest is written and
+ * read with it, and the clients of the API (the benchmark's driver, the tests) read the answers with it.
  *
  * <p>Parsed values are {@code Map<String,Object>} (in document order), {@code List<Object>}, {@link String},
  * {@link BigDecimal}, {@link Boolean} and {@link #NULL}.
  */
-final class Json {
+public final class Json {
 
     /** The JSON {@code null} value (a Java null would be ambiguous with "key absent"). */
-    static final Object NULL = new Object() {
+    public static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "null";
@@ -34,8 +36,15 @@ final class Json {
         this.text = text;
     }
 
-    /** Parses one JSON value that makes up the whole text. */
-    static Object parse(String text) {
+    /**
+     * Parses one JSON value that makes up the whole text.
+     *
+     * @throws IllegalArgumentException naming the position, if it is not JSON (or there is no text)
+     */
+    public static Object parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("no JSON text");
+        }
         Json parser = new Json(text);
         parser.skipWhitespace();
         Object value = parser.value(0);
@@ -48,7 +57,7 @@ final class Json {
 
     /** Parses a JSON object that makes up the whole text. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parseObject(String text) {
+    public static Map<String, Object> parseObject(String text) {
         Object value = parse(text);
         if (!(value instanceof Map)) {
             throw new IllegalArgumentException("JSON text is not an object");
@@ -56,8 +65,25 @@ final class Json {
         return (Map<String, Object>) value;
     }
 
+    /** Parses a JSON array that makes up the whole text. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> parseArray(String text) {
+        Object value = parse(text);
+        if (!(value instanceof List)) {
+            throw new IllegalArgumentException("JSON text is not an array");
+        }
+        return (List<Object>) value;
+    }
+
+    /** {@code s} as a JSON string literal, quotes included, escaped as the canonical writer does. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        string(s, out);
+        return out.toString();
+    }
+
     /** Canonical encoding: object keys sorted, no whitespace; numbers must be integral. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder(256);
         write(value, out);
         return out.toString();
@@ -115,7 +141,7 @@ final class Json {
                 case '\f' -> out.append("\\f");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

@@ -1,4 +1,4 @@
-package org.domicile.certification.bundle;
+package org.domicile.certification.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The strict JSON parser and the canonical writer of the bundle formats. */
+/** The strict JSON reader and the canonical writer shared by the bundle and the API's clients. */
 class JsonTest {
 
     @Test
@@ -40,5 +40,25 @@ class JsonTest {
                 "[".repeat(100) + "]".repeat(100), "{\"a\":\"\\x\"}", "", "{\"a\" 1}", "[1,]")) {
             assertThrows(IllegalArgumentException.class, () -> Json.parse(bad), bad);
         }
+    }
+
+    @Test
+    @DisplayName("a quoted string reads back as the same string, whatever characters it holds")
+    void quoting() {
+        String awkward = "quote \" backslash \\ line\nfeed tab\t bell\u0007 é 😀 </script>";
+        assertEquals(awkward, Json.parse(Json.quote(awkward)));
+        assertEquals("\"a\\u001fb\"", Json.quote("a\u001fb"));
+    }
+
+    @Test
+    @DisplayName("an array reads as a list; a text of the wrong kind, or none, is refused with a message")
+    void kinds() {
+        assertEquals(List.of("x", BigDecimal.ONE, Boolean.FALSE, Json.NULL),
+                Json.parseArray(" [\"x\", 1, false, null] "));
+        assertEquals("JSON text is not an array",
+                assertThrows(IllegalArgumentException.class, () -> Json.parseArray("{}")).getMessage());
+        assertEquals("JSON text is not an object",
+                assertThrows(IllegalArgumentException.class, () -> Json.parseObject("[]")).getMessage());
+        assertEquals("no JSON text", assertThrows(IllegalArgumentException.class, () -> Json.parse(null)).getMessage());
     }
 }
