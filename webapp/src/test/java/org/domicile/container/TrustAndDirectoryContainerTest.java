@@ -337,7 +337,7 @@ class TrustAndDirectoryContainerTest {
     // ---- directory and counterparts -----------------------------------------------------------
 
     @Test
-    @DisplayName("Directory: an active user is found by name; the entry shows no phone and no e-mail")
+    @DisplayName("Directory: an active user is found by name, not by himself; the entry shows no phone, no e-mail")
     void directoryFindsByName() {
         String s = TestUsers.suffix();
         TestUser u = users.active("Arq Directory " + s);
@@ -352,6 +352,12 @@ class TrustAndDirectoryContainerTest {
         assertEquals(List.of("kind", "id", "displayName", "trustLevel"),
                 Arrays.stream(DirectoryEntry.class.getRecordComponents()).map(c -> c.getName()).toList());
         assertFalse(entry.toString().contains(u.mobile()) || entry.toString().contains(u.email()));
+
+        TestUser other = users.active();
+        assertEquals(List.of(u.id()), directory.searchFrom(other.id(), "directory " + s).stream()
+                .map(DirectoryEntry::id).toList(), "another user finds him");
+        assertTrue(directory.searchFrom(u.id(), "directory " + s).isEmpty(),
+                "a user searching for his own name is not offered himself as counterpart or recipient");
     }
 
     @Test

@@ -33,6 +33,15 @@ public class Directory {
     @Inject
     AccountRepository accounts;
 
+    /**
+     * What {@link #search} finds for the user {@code searcherAccountId}, without himself: he can be
+     * neither his own counterpart nor his own recipient.
+     */
+    public List<DirectoryEntry> searchFrom(String searcherAccountId, String text) {
+        PartyRef self = new PartyRef(PartyKind.USER, searcherAccountId);
+        return search(text).stream().filter(e -> !e.party().equals(self)).toList();
+    }
+
     public List<DirectoryEntry> search(String text) {
         String q = text == null ? "" : text.strip();
         if (q.length() < 2 || q.length() > 100) {

@@ -84,9 +84,7 @@ public class RecipientPicker implements Serializable {
 
     public void search() {
         try {
-            // The directory lists the sender too; he cannot write to himself.
-            String self = "USER:" + user.principal().accountId();
-            results = directory.search(query).stream().filter(e -> !e.key().equals(self)).toList();
+            results = directory.searchFrom(user.principal().accountId(), query);
             if (results.isEmpty()) {
                 Messages.info("Nobody in the directory matches \u201c" + query.strip() + "\u201d.");
             }

@@ -43,9 +43,7 @@ public class CounterpartsBacking implements Serializable {
 
     public void search() {
         try {
-            // The directory lists the searcher too; he cannot be his own counterpart.
-            String self = "USER:" + user.principal().accountId();
-            results = directory.search(query).stream().filter(e -> !e.key().equals(self)).toList();
+            results = directory.searchFrom(user.principal().accountId(), query);
             if (results.isEmpty()) {
                 Messages.info("Nobody in the directory matches \u201c" + query.strip() + "\u201d.");
             }
