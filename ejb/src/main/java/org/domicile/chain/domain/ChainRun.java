@@ -42,8 +42,6 @@ public class ChainRun {
     private String previousDigest;
     @Column(name = "token_count")
     private int tokenCount;
-    @Column(name = "evidence_count")
-    private int evidenceCount;
     /** Failures for a passing reason since the last countersigned step. */
     private int retries;
     /** The last of those failures, as the operator reads it; null once a step is countersigned. */
