@@ -31,7 +31,11 @@ answers() {
 # Payara answers /health/ready before the application is deployed: a page must answer too.
 ready() { answers /health/ready && answers /index.xhtml; }
 
-java ${JAVA_OPTS:--Xmx1g} -jar deploy/target/payara-micro.jar \
+# The collector, chosen on measurement (README, "Configuration"): the embedded database lives in the
+# server's heap, and there the parallel collector costs about a quarter less processor time per
+# correspondence than G1 (the JDK's default); with PostgreSQL it saves nothing, and G1 pauses less.
+if [ -z "${DOMICILE_DB_URL:-}" ]; then default_opts="-Xmx1g -XX:+UseParallelGC"; else default_opts="-Xmx1g"; fi
+java ${JAVA_OPTS:-$default_opts} -jar deploy/target/payara-micro.jar \
   --deploy deploy/target/domicile.war:/ --port "$port" --nocluster --disablephonehome \
   --rootdir "$DOMICILE_DATA_DIR/server-$port" &
 server=$!
