@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.domicile.testing.Accounts;
 import org.domicile.testing.Accounts.User;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The correspondence drafts API on a whole server: a draft with a PDF, its download as an
- * attachment, validation with the sizes and hashes the client computes, sending with the SMS
- * code, and the refusals (another office, bad input, a file whose content is not its name, no token).
+ * The correspondence drafts API on a whole server: the directory search that finds recipients, a
+ * draft with a PDF, its download as an attachment, validation with the sizes and hashes the client
+ * computes, sending with the SMS code, and the refusals (another office, bad input, a file whose
+ * content is not its name, no token).
  */
 class DraftsApiIT {
 
@@ -46,6 +48,24 @@ class DraftsApiIT {
         if (server != null) {
             server.stop();
         }
+    }
+
+    @Test
+    @DisplayName("Directory search: another user by login name, with name and level only; never oneself; bad queries")
+    void directorySearch() {
+        var found = api.get("/api/directory?q=" + alice.login(), bob.token());
+        assertEquals(200, found.status(), found.body());
+        assertEquals(List.of(Map.of("key", alice.key(), "kind", "USER", "displayName", "Test " + alice.login(),
+                "trustLevel", "LOW")), found.objects(), "name and level only: no phone, no e-mail address");
+
+        var self = api.get("/api/directory?q=" + alice.login(), alice.token());
+        assertEquals(200, self.status(), self.body());
+        assertEquals(List.of(), self.objects(), "a user is not offered himself as a recipient");
+
+        var tooShort = api.get("/api/directory?q=a", alice.token());
+        assertEquals(400, tooShort.status(), tooShort.body());
+        assertTrue(tooShort.body().contains("type 2 to 100 characters"), tooShort.body());
+        assertEquals(401, api.get("/api/directory?q=" + alice.login(), null).status(), "only with a session");
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.domicile.api.ApiApplication;
 import org.domicile.api.Authenticated;
+import org.domicile.api.CurrentSession;
 import org.domicile.directory.application.Directory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -32,9 +33,13 @@ public class DirectoryResource {
     @Inject
     Directory directory;
 
+    @Inject
+    CurrentSession current;
+
     @GET
     @Operation(summary = "Search the directory",
-            description = "Users and organisations by name, login name or exact e-mail address; at most 20 results.")
+            description = "Users and organisations by name, login name or exact e-mail address; at most 20 results;"
+                    + " never the searcher himself.")
     @APIResponse(responseCode = "200", description = "Matches, sorted by name",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PartyJson.class)))
     @APIResponse(responseCode = "400", description = "Query shorter than 2 or longer than 100 characters",
@@ -42,6 +47,6 @@ public class DirectoryResource {
     @APIResponse(responseCode = "401", description = "No open session for this token",
             content = @Content(schema = @Schema(ref = "ApiError")))
     public List<PartyJson> search(@Parameter(description = "2 to 100 characters") @QueryParam("q") String q) {
-        return directory.search(q).stream().map(PartyJson::of).toList();
+        return directory.searchFrom(current.principal().accountId(), q).stream().map(PartyJson::of).toList();
     }
 }
