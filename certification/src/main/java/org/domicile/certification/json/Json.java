@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.domicile.certification.cms.json.CanonicalJson;
 
 /**
  * Plain JSON (RFC 8259): a strict reader (no duplicate keys, no trailing data, bounded nesting) and the
@@ -75,7 +75,7 @@ public final class Json {
         return (List<Object>) value;
     }
 
-    /** {@code s} as a JSON string literal, quotes included, escaped as the canonical writer does. */
+    /** {@code s} as a JSON string literal, quotes included, in the canonical form of the signed tokens. */
     public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         string(s, out);
@@ -128,27 +128,7 @@ public final class Json {
     }
 
     private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        CanonicalJson.writeString(out, s);
     }
 
     private Object value(int depth) {

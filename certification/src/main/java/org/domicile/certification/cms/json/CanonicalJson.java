@@ -155,7 +155,13 @@ public final class CanonicalJson {
         }
     }
 
-    private static void writeString(StringBuilder out, String text) {
+    /**
+     * Appends {@code text} as a JSON string literal in the canonical form: RFC 8259 short escapes, other
+     * control characters as six-character escapes with lowercase hex digits, everything else as itself.
+     *
+     * @throws IllegalArgumentException for an unpaired surrogate, which UTF-8 cannot encode
+     */
+    public static void writeString(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
