@@ -2,6 +2,7 @@ package org.domicile.setup;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -25,7 +26,7 @@ public class FirstStart {
 
     private static final Logger LOG = Logger.getLogger(FirstStart.class.getName());
 
-    @Inject
+    @EJB
     FirstStartWork work;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.domicile.setup;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,7 +27,7 @@ public class FirstStartWork {
     @Inject
     AccountRepository accounts;
 
-    @Inject
+    @EJB
     OperatorRegistry operators;
 
     @Inject

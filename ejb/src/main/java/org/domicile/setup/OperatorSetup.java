@@ -1,5 +1,6 @@
 package org.domicile.setup;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,7 +46,7 @@ public class OperatorSetup {
     @Inject
     Argon2PasswordHasher hasher;
 
-    @Inject
+    @EJB
     SessionOpening opening;
 
     @Inject
@@ -57,7 +58,7 @@ public class OperatorSetup {
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     /** True while the operator account still waits for its setup code. */

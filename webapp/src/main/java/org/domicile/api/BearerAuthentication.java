@@ -1,6 +1,7 @@
 package org.domicile.api;
 
 import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -28,7 +29,7 @@ public class BearerAuthentication implements ContainerRequestFilter {
     static final String SESSION_ENDED = "Your session has ended. Please log in again.";
     private static final String SCHEME = "Bearer ";
 
-    @Inject
+    @EJB
     SessionRegistry sessions;
 
     @Inject

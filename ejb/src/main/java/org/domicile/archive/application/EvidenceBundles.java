@@ -1,5 +1,6 @@
 package org.domicile.archive.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -74,28 +75,28 @@ public class EvidenceBundles {
     @Inject
     AccountRepository accounts;
 
-    @Inject
+    @EJB
     Inbox inbox;
 
-    @Inject
+    @EJB
     ChainRunner chain;
 
-    @Inject
+    @EJB
     ChainFacts facts;
 
-    @Inject
+    @EJB
     EvidenceLedger ledger;
 
-    @Inject
+    @EJB
     OperatorRegistry operators;
 
-    @Inject
+    @EJB
     CertificationServer certification;
 
     @Inject
     DomicileSettings settings;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     /** A correspondence the office may see the evidence of, and whether its sender and subject are visible. */

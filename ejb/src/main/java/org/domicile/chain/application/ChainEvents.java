@@ -1,5 +1,6 @@
 package org.domicile.chain.application;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,13 +25,13 @@ import org.domicile.messaging.application.NotificationOutcome;
 @ApplicationScoped
 public class ChainEvents {
 
-    @Inject
+    @EJB
     ChainRunner runner;
 
-    @Inject
+    @EJB
     ChainFacts facts;
 
-    @Inject
+    @EJB
     Notices notices;
 
     @Inject
@@ -39,7 +40,7 @@ public class ChainEvents {
     @Inject
     AccountRepository accounts;
 
-    @Inject
+    @EJB
     EvidenceLedger ledger;
 
     /**

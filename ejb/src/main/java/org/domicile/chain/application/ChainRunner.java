@@ -1,5 +1,6 @@
 package org.domicile.chain.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -65,22 +66,22 @@ public class ChainRunner {
     @Inject
     CorrespondenceRepository correspondences;
 
-    @Inject
+    @EJB
     CertificationServer certification;
 
     @Inject
     OperatorDesk desk;
 
-    @Inject
+    @EJB
     StepWork work;
 
-    @Inject
+    @EJB
     ChainFacts facts;
 
-    @Inject
+    @EJB
     Notices notices;
 
-    @Inject
+    @EJB
     Deliveries deliveries;
 
     @Inject
@@ -92,7 +93,7 @@ public class ChainRunner {
     @Inject
     Event<ChainDue> due;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     /** Starts the chain of a submitted correspondence (in the submitting transaction). */

@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -50,10 +51,10 @@ public class ChainWorker {
     @Resource
     ManagedExecutorService executor;
 
-    @Inject
+    @EJB
     ChainRunner runner;
 
-    @Inject
+    @EJB
     Deliveries deliveries;
 
     @Inject

@@ -1,7 +1,7 @@
 package org.domicile.chain.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import org.domicile.messaging.application.Notifications;
 
 /**
@@ -16,7 +16,7 @@ public class Notices {
     /** Reference prefix of a delivery notice: its outcome becomes evidence. */
     public static final String DELIVERY = "delivery:";
 
-    @Inject
+    @EJB
     Notifications notifications;
 
     public void tell(String accountId, String text, String reference) {

@@ -1,5 +1,6 @@
 package org.domicile.chain.application;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public class OperatorDesk {
     @Inject
     KeyVault vault;
 
-    @Inject
+    @EJB
     CertificationServer certification;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.domicile.chain.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,22 +46,22 @@ public class StepWork {
     @PersistenceContext(unitName = "domicile")
     EntityManager em;
 
-    @Inject
+    @EJB
     CertificationServer certification;
 
-    @Inject
+    @EJB
     PartyKeys keys;
 
-    @Inject
+    @EJB
     SealedContents sealed;
 
-    @Inject
+    @EJB
     Deliveries deliveries;
 
-    @Inject
+    @EJB
     ChainFacts facts;
 
-    @Inject
+    @EJB
     Notices notices;
 
     @Inject

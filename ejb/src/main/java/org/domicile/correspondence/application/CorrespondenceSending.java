@@ -1,5 +1,6 @@
 package org.domicile.correspondence.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class CorrespondenceSending {
     @Inject
     RecipientBook recipients;
 
-    @Inject
+    @EJB
     SessionOpening opening;
 
     @Inject
@@ -51,7 +52,7 @@ public class CorrespondenceSending {
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.domicile.correspondence.application;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.domicile.correspondence.domain.Attachment;
@@ -12,7 +13,7 @@ public class CorrespondenceViews {
     @Inject
     RecipientBook recipients;
 
-    @Inject
+    @EJB
     SealedContents sealed;
 
     /** The text of a protected correspondence is opened with the sender's key. */

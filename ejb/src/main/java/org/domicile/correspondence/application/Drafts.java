@@ -1,5 +1,6 @@
 package org.domicile.correspondence.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import org.domicile.platform.TimeSource;
 @Stateless
 public class Drafts {
 
-    @Inject
+    @EJB
     SealedContents sealed;
 
     /** All files in one office's unsent correspondence together. */
@@ -60,7 +61,7 @@ public class Drafts {
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     public CorrespondenceView create(String senderAccountId, DraftForm form, String source) {

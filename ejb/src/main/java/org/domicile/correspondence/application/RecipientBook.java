@@ -1,7 +1,7 @@
 package org.domicile.correspondence.application;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +25,7 @@ public class RecipientBook {
 
     static final String FIELD = "recipients";
 
-    @Inject
+    @EJB
     Directory directory;
 
     /** The parties behind the keys, in order; problems go to {@code errors} under "recipients". */

@@ -1,5 +1,6 @@
 package org.domicile.correspondence.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public class SealedContents {
     @Inject
     CorrespondenceRepository repository;
 
-    @Inject
+    @EJB
     PartyKeys keys;
 
     /** The parts as they will be sealed: the text first ("message.txt"), then the files in order. */

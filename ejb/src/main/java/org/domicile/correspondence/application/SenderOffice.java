@@ -1,5 +1,6 @@
 package org.domicile.correspondence.application;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public class SenderOffice {
     @Inject
     CorrespondenceRepository repository;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     /** The account of the office asking; its session vouched for it. */

@@ -1,5 +1,6 @@
 package org.domicile.correspondence.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public class Validation {
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     public ValidationView validate(String senderAccountId, String correspondenceId, String source) {

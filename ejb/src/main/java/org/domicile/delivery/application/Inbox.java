@@ -1,5 +1,6 @@
 package org.domicile.delivery.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -70,13 +71,13 @@ public class Inbox {
     @Inject
     CorrespondenceRepository correspondences;
 
-    @Inject
+    @EJB
     Deliveries deliveries;
 
-    @Inject
+    @EJB
     SessionOpening opening;
 
-    @Inject
+    @EJB
     SealedContents sealed;
 
     @Inject
@@ -85,7 +86,7 @@ public class Inbox {
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     /** The recipient's correspondence, most recently delivered first. */

@@ -1,5 +1,6 @@
 package org.domicile.directory.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +23,7 @@ public class Counterparts {
     @PersistenceContext(unitName = "domicile")
     EntityManager em;
 
-    @Inject
+    @EJB
     Directory directory;
 
     @Inject

@@ -1,7 +1,7 @@
 package org.domicile.evidence.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -30,7 +30,7 @@ public class EvidenceLedger {
     @PersistenceContext(unitName = "domicile")
     EntityManager em;
 
-    @Inject
+    @EJB
     CertificationServer certification;
 
     /** What an event is about. {@code recipientId} is set when it concerns one recipient only. */

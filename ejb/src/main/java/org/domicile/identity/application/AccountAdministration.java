@@ -1,5 +1,6 @@
 package org.domicile.identity.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.domicile.audit.AuditLog;
@@ -20,10 +21,10 @@ public class AccountAdministration {
     @Inject
     AccountRepository accounts;
 
-    @Inject
+    @EJB
     SessionRegistry sessions;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     public int disable(String operatorAccountId, String accountId, String justification, String source) {

@@ -1,5 +1,6 @@
 package org.domicile.identity.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -36,16 +37,16 @@ public class MobileChange {
     @Inject
     Argon2PasswordHasher hasher;
 
-    @Inject
+    @EJB
     SessionOpening opening;
 
-    @Inject
+    @EJB
     SmsDispatch sms;
 
     @Inject
     DomicileSettings settings;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     public ChallengeView start(String accountId, String password, String newMobile, String source) {

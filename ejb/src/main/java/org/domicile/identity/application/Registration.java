@@ -1,5 +1,6 @@
 package org.domicile.identity.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public class Registration {
     @Inject
     Argon2PasswordHasher hasher;
 
-    @Inject
+    @EJB
     SessionOpening opening;
 
     @Inject
@@ -48,7 +49,7 @@ public class Registration {
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     public ChallengeView register(RegistrationForm form, String source) {

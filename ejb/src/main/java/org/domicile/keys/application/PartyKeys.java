@@ -1,6 +1,7 @@
 package org.domicile.keys.application;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,7 +45,7 @@ public class PartyKeys {
     @PersistenceContext(unitName = "domicile")
     EntityManager em;
 
-    @Inject
+    @EJB
     CertificationServer certification;
 
     @Inject

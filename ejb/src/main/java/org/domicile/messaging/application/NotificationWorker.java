@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -65,10 +66,10 @@ public class NotificationWorker {
     @Resource
     ManagedScheduledExecutorService executor;
 
-    @Inject
+    @EJB
     NotificationDelivery delivery;
 
-    @Inject
+    @EJB
     SmsRecords records;
 
     @Inject

@@ -1,6 +1,7 @@
 package org.domicile.messaging.application;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -37,7 +38,7 @@ public class Notifications {
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     NotificationWorker worker;
 
     @Resource

@@ -1,5 +1,6 @@
 package org.domicile.messaging.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,7 +41,7 @@ public class SmsDispatch {
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     SmsRecords records;
 
     /** Sends {@code body} to {@code e164}; returns the id of the message record. */

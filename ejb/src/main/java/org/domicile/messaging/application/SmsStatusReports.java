@@ -1,6 +1,7 @@
 package org.domicile.messaging.application;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -22,10 +23,10 @@ public class SmsStatusReports {
     @Inject
     DomicileSettings settings;
 
-    @Inject
+    @EJB
     SmsRecords records;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     private TwilioSignatureCheck check;

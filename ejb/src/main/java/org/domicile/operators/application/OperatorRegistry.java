@@ -1,5 +1,6 @@
 package org.domicile.operators.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +33,7 @@ public class OperatorRegistry {
     @PersistenceContext(unitName = "domicile")
     EntityManager em;
 
-    @Inject
+    @EJB
     CertificationServer certification;
 
     @Inject

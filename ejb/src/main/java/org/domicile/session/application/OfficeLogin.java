@@ -1,5 +1,6 @@
 package org.domicile.session.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -35,16 +36,16 @@ public class OfficeLogin {
     @Inject
     Argon2PasswordHasher hasher;
 
-    @Inject
+    @EJB
     SessionOpening opening;
 
-    @Inject
+    @EJB
     SessionRegistry sessions;
 
     @Inject
     DomicileSettings settings;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     /** Password step. Unknown login and wrong password get the same answer, after the same work (rule 7). */

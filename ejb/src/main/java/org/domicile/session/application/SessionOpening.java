@@ -1,5 +1,6 @@
 package org.domicile.session.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,13 +49,13 @@ public class SessionOpening {
     @Inject
     TrustCheck trust;
 
-    @Inject
+    @EJB
     CertificationServer certification;
 
     @Inject
     CodeCheck codes;
 
-    @Inject
+    @EJB
     OperatorRegistry operators;
 
     @Inject
@@ -66,7 +67,7 @@ public class SessionOpening {
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     /**

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -61,7 +62,7 @@ public class CertificationServer {
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     SmsDispatch sms;
 
     private InternalCa ca;

@@ -1,7 +1,7 @@
 package org.domicile.trust.application;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -23,7 +23,7 @@ public class TrustCheck {
 
     private static final Logger LOG = Logger.getLogger(TrustCheck.class.getName());
 
-    @Inject
+    @EJB
     CertificationServer certification;
 
     @PersistenceContext(unitName = "domicile")

@@ -1,5 +1,6 @@
 package org.domicile.trust.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,13 +35,13 @@ public class TrustLevels {
     @PersistenceContext(unitName = "domicile")
     EntityManager em;
 
-    @Inject
+    @EJB
     SessionRegistry sessions;
 
     @Inject
     TimeSource time;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     public TrustChange change(String operatorAccountId, String partyKey, String newLevel, String justification,

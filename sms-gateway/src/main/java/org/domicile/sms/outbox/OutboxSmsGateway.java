@@ -101,7 +101,8 @@ public final class OutboxSmsGateway implements SmsGateway {
 
     private void append(byte[] line) throws IOException {
         Path parent = file.getParent();
-        if (parent != null) {
+        // createDirectories throws and catches an exception when the folder exists: look first.
+        if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
         }
         jvmLock.lock();

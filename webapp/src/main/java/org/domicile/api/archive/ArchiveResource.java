@@ -1,5 +1,6 @@
 package org.domicile.api.archive;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ArchiveResource {
 
 
-    @Inject
+    @EJB
     Archive archive;
 
     @Inject

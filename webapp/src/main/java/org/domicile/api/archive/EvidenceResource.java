@@ -1,5 +1,6 @@
 package org.domicile.api.archive;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(schema = @Schema(ref = "ApiError")))
 public class EvidenceResource {
 
-    @Inject
+    @EJB
     EvidenceBundles bundles;
 
     @Inject

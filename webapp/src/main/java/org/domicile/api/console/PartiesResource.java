@@ -1,5 +1,6 @@
 package org.domicile.api.console;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,10 +47,10 @@ public class PartiesResource {
     static final String OPERATOR_ONLY = "Only the certification operator may change trust levels.";
     private static final Logger LOG = Logger.getLogger(PartiesResource.class.getName());
 
-    @Inject
+    @EJB
     TrustLevels trust;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.domicile.api.correspondence;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,13 +51,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(schema = @Schema(ref = "ApiError")))
 public class CorrespondenceResource {
 
-    @Inject
+    @EJB
     Drafts drafts;
 
-    @Inject
+    @EJB
     Validation validation;
 
-    @Inject
+    @EJB
     CorrespondenceSending sending;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.domicile.api.inbox;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(schema = @Schema(ref = "ApiError")))
 public class InboxResource {
 
-    @Inject
+    @EJB
     Inbox inbox;
 
     @Inject

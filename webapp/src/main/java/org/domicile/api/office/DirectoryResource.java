@@ -1,5 +1,6 @@
 package org.domicile.api.office;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(ref = "office")
 public class DirectoryResource {
 
-    @Inject
+    @EJB
     Directory directory;
 
     @Inject

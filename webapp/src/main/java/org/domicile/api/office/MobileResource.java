@@ -1,5 +1,6 @@
 package org.domicile.api.office;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(ref = "office")
 public class MobileResource {
 
-    @Inject
+    @EJB
     MobileChange change;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.domicile.api.office;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             content = @Content(schema = @Schema(ref = "ApiError")))
 public class OfficeResource {
 
-    @Inject
+    @EJB
     Counterparts counterparts;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.domicile.api.session;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(ref = "session")
 public class AccountsResource {
 
-    @Inject
+    @EJB
     Registration registration;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.domicile.api.session;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +40,7 @@ public class SessionsResource {
     private static final int MAX_CODE_LENGTH = 64;
     private static final String CODE_RULE = "Code: type the 6 digits from the text message.";
 
-    @Inject
+    @EJB
     OfficeLogin login;
 
     @Inject

@@ -1,8 +1,8 @@
 package org.domicile.web.account;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.domicile.platform.DomicileException;
 import org.domicile.session.application.CodeOutcome;
@@ -24,7 +24,7 @@ public class CodeBacking {
 
     private static final String NO_CHALLENGE = "This code is no longer valid. Please start again.";
 
-    @Inject
+    @EJB
     OfficeLogin login;
 
     private PendingChallenge pending;

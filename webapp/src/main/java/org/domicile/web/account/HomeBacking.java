@@ -1,6 +1,7 @@
 package org.domicile.web.account;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,7 +13,7 @@ import org.domicile.setup.OperatorSetup;
 @RequestScoped
 public class HomeBacking {
 
-    @Inject
+    @EJB
     OperatorSetup setup;
 
     @Inject

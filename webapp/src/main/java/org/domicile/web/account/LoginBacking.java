@@ -1,7 +1,7 @@
 package org.domicile.web.account;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.domicile.platform.DomicileException;
 import org.domicile.session.application.OfficeLogin;
@@ -17,7 +17,7 @@ import org.domicile.web.security.ClientAddress;
 @RequestScoped
 public class LoginBacking {
 
-    @Inject
+    @EJB
     OfficeLogin login;
 
     private String loginName;

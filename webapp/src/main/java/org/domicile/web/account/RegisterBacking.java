@@ -1,7 +1,7 @@
 package org.domicile.web.account;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.domicile.identity.application.Registration;
 import org.domicile.identity.application.RegistrationForm;
@@ -15,7 +15,7 @@ import org.domicile.web.security.ClientAddress;
 @RequestScoped
 public class RegisterBacking {
 
-    @Inject
+    @EJB
     Registration registration;
 
     private String loginName;

@@ -1,8 +1,8 @@
 package org.domicile.web.account;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.domicile.platform.DomicileException;
 import org.domicile.setup.OperatorSetup;
@@ -18,7 +18,7 @@ import org.domicile.web.security.ClientAddress;
 @RequestScoped
 public class SetupBacking {
 
-    @Inject
+    @EJB
     OperatorSetup setup;
 
     private boolean pending;

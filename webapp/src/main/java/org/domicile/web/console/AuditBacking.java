@@ -1,8 +1,8 @@
 package org.domicile.web.console;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.domicile.audit.AuditEvent;
@@ -13,7 +13,7 @@ import org.domicile.audit.AuditLog;
 @RequestScoped
 public class AuditBacking {
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     private List<AuditEvent> events;

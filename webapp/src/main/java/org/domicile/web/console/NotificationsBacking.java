@@ -1,8 +1,8 @@
 package org.domicile.web.console;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.domicile.messaging.application.NotificationView;
@@ -13,7 +13,7 @@ import org.domicile.messaging.application.Notifications;
 @RequestScoped
 public class NotificationsBacking {
 
-    @Inject
+    @EJB
     Notifications notifications;
 
     private List<NotificationView> latest;

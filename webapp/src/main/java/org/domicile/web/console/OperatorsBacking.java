@@ -1,8 +1,8 @@
 package org.domicile.web.console;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.domicile.messaging.application.SmsDispatch;
@@ -15,10 +15,10 @@ import org.domicile.operators.domain.ProcessingOperator;
 @RequestScoped
 public class OperatorsBacking {
 
-    @Inject
+    @EJB
     OperatorRegistry registry;
 
-    @Inject
+    @EJB
     SmsDispatch sms;
 
     private List<ProcessingOperator> operators;

@@ -1,5 +1,6 @@
 package org.domicile.web.console;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,7 +15,7 @@ import org.domicile.web.security.CurrentUser;
 @RequestScoped
 public class OrganisationBacking {
 
-    @Inject
+    @EJB
     TrustLevels trust;
 
     @Inject

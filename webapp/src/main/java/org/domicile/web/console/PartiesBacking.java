@@ -1,6 +1,7 @@
 package org.domicile.web.console;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,7 +28,7 @@ public class PartiesBacking {
 
     private static final List<String> LEVELS = Arrays.stream(TrustLevel.values()).map(Enum::name).toList();
 
-    @Inject
+    @EJB
     TrustLevels trust;
 
     @Inject

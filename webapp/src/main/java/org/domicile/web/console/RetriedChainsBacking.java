@@ -1,6 +1,7 @@
 package org.domicile.web.console;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class RetriedChainsBacking {
     /** The request parameter naming the chain to try now, written into each row's own form. */
     static final String CHAIN = "chain";
 
-    @Inject
+    @EJB
     ChainRunner chains;
 
     @Inject

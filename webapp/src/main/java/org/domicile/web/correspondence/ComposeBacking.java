@@ -1,5 +1,6 @@
 package org.domicile.web.correspondence;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -33,10 +34,10 @@ public class ComposeBacking implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String FORM = RecipientPicker.FORM;
 
-    @Inject
+    @EJB
     Drafts drafts;
 
-    @Inject
+    @EJB
     Validation validation;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.domicile.web.correspondence;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,7 +16,7 @@ import org.domicile.web.security.CurrentUser;
 @RequestScoped
 public class CorrespondenceBacking {
 
-    @Inject
+    @EJB
     Drafts drafts;
 
     @Inject

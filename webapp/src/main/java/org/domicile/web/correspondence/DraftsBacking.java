@@ -1,5 +1,6 @@
 package org.domicile.web.correspondence;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,7 +14,7 @@ import org.domicile.web.security.CurrentUser;
 @RequestScoped
 public class DraftsBacking {
 
-    @Inject
+    @EJB
     Drafts drafts;
 
     @Inject

@@ -1,6 +1,7 @@
 package org.domicile.web.correspondence;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,10 +30,10 @@ public class RecipientPicker implements Serializable {
     private static final long serialVersionUID = 1L;
     static final String FORM = "compose";
 
-    @Inject
+    @EJB
     Counterparts counterparts;
 
-    @Inject
+    @EJB
     Directory directory;
 
     @Inject

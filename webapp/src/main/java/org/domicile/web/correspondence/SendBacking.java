@@ -1,5 +1,6 @@
 package org.domicile.web.correspondence;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,7 +24,7 @@ public class SendBacking implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String NO_CODE = CorrespondenceSending.NO_LONGER_VALID;
 
-    @Inject
+    @EJB
     CorrespondenceSending sending;
 
     @Inject

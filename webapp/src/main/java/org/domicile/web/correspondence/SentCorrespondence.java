@@ -1,7 +1,7 @@
 package org.domicile.web.correspondence;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.domicile.correspondence.application.Drafts;
 import org.domicile.correspondence.domain.CorrespondenceSummary;
@@ -11,7 +11,7 @@ import org.domicile.correspondence.domain.CorrespondenceSummary;
 @ApplicationScoped
 public class SentCorrespondence {
 
-    @Inject
+    @EJB
     Drafts drafts;
 
     public List<CorrespondenceSummary> of(String senderAccountId, int limit) {

@@ -1,5 +1,6 @@
 package org.domicile.web.correspondence;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -30,13 +31,13 @@ public class ValidateBacking implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String HANDED_OVER = "domicile.validation";
 
-    @Inject
+    @EJB
     Drafts drafts;
 
-    @Inject
+    @EJB
     Validation validation;
 
-    @Inject
+    @EJB
     CorrespondenceSending sending;
 
     @Inject

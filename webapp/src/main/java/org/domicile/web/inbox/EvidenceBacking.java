@@ -1,5 +1,6 @@
 package org.domicile.web.inbox;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,7 +19,7 @@ public class EvidenceBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     transient EvidenceBundles bundles;
 
     @Inject

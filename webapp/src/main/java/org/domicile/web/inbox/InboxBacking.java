@@ -1,6 +1,7 @@
 package org.domicile.web.inbox;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,7 +15,7 @@ import org.domicile.web.security.CurrentUser;
 @RequestScoped
 public class InboxBacking {
 
-    @Inject
+    @EJB
     Inbox inbox;
 
     @Inject

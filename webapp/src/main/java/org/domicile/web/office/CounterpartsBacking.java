@@ -1,6 +1,7 @@
 package org.domicile.web.office;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,10 +24,10 @@ public class CounterpartsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     Counterparts counterparts;
 
-    @Inject
+    @EJB
     Directory directory;
 
     @Inject

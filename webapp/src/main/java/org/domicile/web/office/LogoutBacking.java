@@ -1,9 +1,9 @@
 package org.domicile.web.office;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +17,7 @@ import org.domicile.web.security.OfficeBinding;
 @RequestScoped
 public class LogoutBacking {
 
-    @Inject
+    @EJB
     OfficeLogin login;
 
     public String logout() {

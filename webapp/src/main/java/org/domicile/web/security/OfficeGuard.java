@@ -1,6 +1,6 @@
 package org.domicile.web.security;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,10 +31,10 @@ public class OfficeGuard implements Filter {
     private static final Logger LOG = Logger.getLogger(OfficeGuard.class.getName());
     private static final String EXPIRED = "/login.xhtml?expired=1";
 
-    @Inject
+    @EJB
     SessionRegistry sessions;
 
-    @Inject
+    @EJB
     AuditLog audit;
 
     @Override
