@@ -70,6 +70,7 @@ import org.domicile.platform.DomicileException;
 import org.domicile.platform.DomicileSettings;
 import org.domicile.platform.NotFoundException;
 import org.domicile.session.application.ChallengeView;
+import org.domicile.sms.SmsException;
 import org.domicile.sms.outbox.OutboxEntry;
 import org.domicile.trust.application.CertificationServer;
 import org.domicile.trust.application.TrustLevels;
@@ -162,6 +163,9 @@ class ProcessingChainContainerTest {
 
     @Inject
     SmsGatewayProvider sms;
+
+    @Inject
+    SwitchableSmsGatewayProvider gateways;
 
     @AfterEach
     void honestDeskAndWallClock() {
@@ -373,6 +377,64 @@ class ProcessingChainContainerTest {
                 "each evidence record once");
     }
 
+    @Test
+    @DisplayName("SPEC §4, rules 24/26: a delivery notice the gateway refuses, or that may or may not have left, is"
+            + " evidence of a failed notification with its reason, once; the letter waits in the office all the same")
+    void noticeThatFailsOrMayHaveLeftIsEvidence() throws Exception {
+        TestUser refusing = substantial(users.active("Arq Recipient " + TestUsers.suffix()));
+        TestUser unsure = substantial(users.active("Arq Recipient " + TestUsers.suffix()));
+        gateways.cutOff(refusing.mobile(), SmsException.Kind.INVALID_NUMBER);
+        gateways.breakOffAfterSending(unsure.mobile());
+        try {
+            Letter refused = send(refusing, id -> { });
+            Letter uncertain = send(unsure, id -> { });
+
+            Timeline.Event failed = awaitNotificationFailure(refused);
+            assertTrue(failed.reason().startsWith("The SMS notice could not be delivered (FAILED: INVALID_NUMBER: "),
+                    failed.reason());
+            Timeline.Event unknown = awaitNotificationFailure(uncertain);
+            assertTrue(unknown.reason().startsWith("Whether the SMS notice reached the recipient is not known: The"
+                    + " gateway failed in a way that does not say whether the notice left"), unknown.reason());
+            for (Timeline.Event e : List.of(failed, unknown)) {
+                assertTrue(e.reason().endsWith("The correspondence waits in the recipient's office all the same."),
+                        e.reason());
+            }
+            assertEquals(0, sms.outboxFor(refusing.mobile(), 20).stream()
+                    .filter(m -> m.body().contains("is waiting for you in your private office")).count(),
+                    "refused: it never left");
+            assertEquals(1, sms.outboxFor(unsure.mobile(), 20).stream()
+                    .filter(m -> m.body().contains("is waiting for you in your private office")).count(),
+                    "of unknown fate: it left once and is not sent again");
+
+            for (Letter l : List.of(refused, uncertain)) {
+                assertEquals(List.of("SubmissionAcceptance", "NotificationForAcceptance",
+                        "ConsignmentNotificationFailure"), events(l.id()), "once, and no ConsignmentNotification");
+                assertTrue(ledger.of(l.id()).stream()
+                        .noneMatch(e -> e.event() == EvidenceEvent.CONSIGNMENT_NOTIFICATION));
+                assertEquals(Optional.of(l.recipient().id()), ledger.of(l.id()).stream()
+                        .filter(e -> e.event() == EvidenceEvent.CONSIGNMENT_NOTIFICATION_FAILURE).findFirst()
+                        .orElseThrow().recipientId(), "the record names the recipient who was not told");
+                assertEquals(DeliveryStatus.WAITING, inboxEntry(l).status());
+                VerificationReport report = verifyBundle(bundles.bundle(l.sender().id(), l.id(), SOURCE).zip(), l);
+                assertTrue(report.allOk(), report.failures().toString());
+            }
+        } finally {
+            gateways.reconnect(refusing.mobile());
+            gateways.reconnect(unsure.mobile());
+        }
+    }
+
+    /** Waits for the evidence that the recipient of {@code l} was not shown to be notified, as his sender reads it. */
+    private Timeline.Event awaitNotificationFailure(Letter l) throws InterruptedException {
+        AtomicReference<Timeline.Event> found = new AtomicReference<>();
+        await("the notification failure of " + l.id(), CHAIN_TIMEOUT, () -> {
+            bundles.timeline(l.sender().id(), l.id(), SOURCE).events().stream()
+                    .filter(e -> e.event().equals("ConsignmentNotificationFailure")).findFirst().ifPresent(found::set);
+            return found.get() != null;
+        }, () -> events(l.id()).toString());
+        return found.get();
+    }
+
     // ---- the recipient's answers -------------------------------------------------------------------
 
     @Test
@@ -544,8 +606,11 @@ class ProcessingChainContainerTest {
      * validated and confirmed with the code; {@code beforeConfirm} gets its id before it is submitted.
      */
     private Letter send(Consumer<String> beforeConfirm) {
+        return send(substantial(users.active("Arq Recipient " + TestUsers.suffix())), beforeConfirm);
+    }
+
+    private Letter send(TestUser recipient, Consumer<String> beforeConfirm) {
         TestUser sender = substantial(users.active("Arq Sender " + TestUsers.suffix()));
-        TestUser recipient = substantial(users.active("Arq Recipient " + TestUsers.suffix()));
         counterparts.add(sender.id(), recipient.key());
         String subject = "Résiliation du bail " + TestUsers.suffix();
         String text = "Bail du 3 rue des Lilas : résiliation au 30 juin.\nCordialement";

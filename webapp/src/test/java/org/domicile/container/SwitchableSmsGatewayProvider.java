@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.domicile.messaging.infrastructure.SmsGatewayProvider;
 import org.domicile.sms.PhoneMask;
@@ -16,7 +17,8 @@ import org.domicile.sms.SmsReceipt;
 /**
  * The configured gateway (the local outbox), except for the numbers a test cuts off: to those
  * the gateway answers with the failure the test chose, as a provider outage or a refused number
- * would. A globally
+ * would, or takes the message and then breaks off without an answer, as a connection lost after
+ * the request was written would. A globally
  * enabled alternative like {@link MovableTimeSource}; every other number, and so every other
  * test, goes through unchanged.
  */
@@ -26,6 +28,7 @@ import org.domicile.sms.SmsReceipt;
 public class SwitchableSmsGatewayProvider extends SmsGatewayProvider {
 
     private final Map<String, SmsException.Kind> cutOff = new ConcurrentHashMap<>();
+    private final Set<String> breakOff = ConcurrentHashMap.newKeySet();
 
     /** From now on, sending to {@code e164} fails as retryable (UNAVAILABLE). */
     public void cutOff(String e164) {
@@ -37,8 +40,14 @@ public class SwitchableSmsGatewayProvider extends SmsGatewayProvider {
         cutOff.put(e164, kind);
     }
 
+    /** From now on, a message to {@code e164} leaves, and then the gateway fails without saying so. */
+    public void breakOffAfterSending(String e164) {
+        breakOff.add(e164);
+    }
+
     public void reconnect(String e164) {
         cutOff.remove(e164);
+        breakOff.remove(e164);
     }
 
     @Override
@@ -51,7 +60,11 @@ public class SwitchableSmsGatewayProvider extends SmsGatewayProvider {
                 if (failure != null) {
                     throw new SmsException(failure, "test gateway: " + PhoneMask.mask(message.to()) + " is cut off");
                 }
-                return configured.send(message);
+                SmsReceipt receipt = configured.send(message);
+                if (breakOff.contains(message.to())) {
+                    throw new IllegalStateException("test gateway: the connection broke before the answer");
+                }
+                return receipt;
             }
 
             @Override

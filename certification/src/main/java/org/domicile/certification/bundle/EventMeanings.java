@@ -11,7 +11,7 @@ public final class EventMeanings {
             Map.entry("ContentConsignment", "the correspondence was placed in the recipient's office"),
             Map.entry("ContentConsignmentFailure", "the correspondence could not be placed in the recipient's office"),
             Map.entry("ConsignmentNotification", "the recipient was notified that a correspondence waits"),
-            Map.entry("ConsignmentNotificationFailure", "the recipient could not be notified"),
+            Map.entry("ConsignmentNotificationFailure", "the recipient could not be shown to have been notified"),
             Map.entry("NotificationForAcceptance", "the recipient was asked to accept or refuse the correspondence"),
             Map.entry("ConsignmentAcceptance", "the recipient accepted the correspondence"),
             Map.entry("ConsignmentRejection", "the recipient refused the correspondence"),

@@ -44,12 +44,14 @@ public class ChainEvents {
     EvidenceLedger ledger;
 
     /**
-     * The SMS notice of a delivery was sent, or finally could not be: evidence of it
-     * (ConsignmentNotification or its Failure) for that recipient, once.
+     * The SMS notice of a delivery was sent, or finally could not be, or may or may not have left
+     * (the server stopped during the call, or the gateway broke off without saying): evidence of it
+     * for that recipient, once. ConsignmentNotification only for a notice the gateway took; otherwise
+     * ConsignmentNotificationFailure with the reason, an unknown fate said as such, since nobody can
+     * show that the recipient was told.
      */
     void notified(@Observes NotificationOutcome outcome) {
-        if (!outcome.reference().startsWith(Notices.DELIVERY) || outcome.detail().startsWith("UNCERTAIN")) {
-            // An uncertain SMS (the process died during the call) may have left: no evidence either way.
+        if (!outcome.reference().startsWith(Notices.DELIVERY)) {
             return;
         }
         String id = outcome.reference().substring(Notices.DELIVERY.length());
@@ -59,9 +61,20 @@ public class ChainEvents {
         if (c.isEmpty() || ledger.issued(id, event, outcome.accountId())) {
             return;
         }
-        facts.evidence(c.get(), event, outcome.at(), outcome.sent() ? ""
-                : "The SMS notice could not be delivered (" + outcome.detail() + "); the correspondence waits in"
-                + " the recipient's office all the same.", outcome.accountId());
+        facts.evidence(c.get(), event, outcome.at(), notificationReason(outcome), outcome.accountId());
+    }
+
+    private static String notificationReason(NotificationOutcome outcome) {
+        if (outcome.sent()) {
+            return "";
+        }
+        String waits = " The correspondence waits in the recipient's office all the same.";
+        if (outcome.uncertain()) {
+            String why = outcome.detail().substring(NotificationOutcome.UNCERTAIN.length());
+            return "Whether the SMS notice reached the recipient is not known: "
+                    + (why.endsWith(".") ? why : why + ".") + waits;
+        }
+        return "The SMS notice could not be delivered (" + outcome.detail() + ")." + waits;
     }
 
     void submitted(@Observes CorrespondenceSubmitted event) {

@@ -156,7 +156,7 @@ public class NotificationDelivery {
             apply(n, GatewayFailure.fromRecorded(record.error()), now);
         } else {
             n.uncertain(Notification.ABANDONED);
-            fireFinal(n, false, now, "UNCERTAIN: " + Notification.ABANDONED);
+            fireFinal(n, false, now, NotificationOutcome.UNCERTAIN + Notification.ABANDONED);
         }
     }
 
@@ -177,7 +177,7 @@ public class NotificationDelivery {
                 String why = "The gateway failed in a way that does not say whether the notice left ("
                         + failure.error() + "); it is not sent again automatically.";
                 n.uncertain(why);
-                fireFinal(n, false, now, "UNCERTAIN: " + why);
+                fireFinal(n, false, now, NotificationOutcome.UNCERTAIN + why);
             }
             case RETRY, GIVE_UP -> {
                 var schedule = new RetrySchedule(settings.notificationFirstRetry(), settings.notificationMaxAttempts());

@@ -21,4 +21,12 @@ import java.time.Instant;
  */
 public record NotificationOutcome(String notificationId, String accountId, String reference, String purpose,
                                   boolean sent, Instant at, String detail) {
+
+    /** How {@link #detail()} begins when nobody knows whether the notice left. */
+    public static final String UNCERTAIN = "UNCERTAIN: ";
+
+    /** Whether the notice may or may not have left (it is never sent again); the detail says why after the prefix. */
+    public boolean uncertain() {
+        return !sent && detail.startsWith(UNCERTAIN);
+    }
 }
